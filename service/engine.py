@@ -1,0 +1,104 @@
+"""Load the packaged pipeline once and turn texts into `ExtractResult`s.
+
+Everything that serves extraction (the API, the CLI, the bulk runners) goes through
+`extract` or `extract_many`; none of them touches the components directly.
+"""
+import os
+from collections.abc import Iterable, Iterator
+from datetime import date as Date
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import pipeline  # noqa: F401  (registers the factories)
+from .schemas import Entity, Evidence, ExtractResult, Fact
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL_DIR = ROOT / "models" / "export_facts_tr"
+
+
+class ExtractionError(ValueError):
+    """E001-style errors: bad input to the extractor, with what to do about it."""
+
+
+@lru_cache(maxsize=4)
+def load_nlp(path: str | os.PathLike | None = None) -> Language:
+    """Load the packaged pipeline (default: $EXPORT_FACTS_MODEL or models/export_facts_tr)."""
+    path = Path(path or os.environ.get("EXPORT_FACTS_MODEL") or MODEL_DIR)
+    if not (path / "config.cfg").exists():
+        raise ExtractionError(
+            f"E001 no packaged pipeline at {path}: build it with `python -m service build`")
+    return spacy.load(path)
+
+
+def parse_date(value: str | Date | None) -> Date | None:
+    """Accept None, a `date`, or an ISO 'YYYY-MM-DD' string; raise E002 on anything else."""
+    if value is None or isinstance(value, Date):
+        return value
+    try:
+        return Date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ExtractionError(f"E002 date {value!r} is not a real YYYY-MM-DD date") from None
+
+
+def make_doc(nlp: Language, text: str, date: str | Date | None = None, doc_id: str | None = None) -> Doc:
+    """Tokenize `text` and attach its publication date; the components run later."""
+    if not isinstance(text, str):
+        raise ExtractionError(f"E003 text must be a string, got {type(text).__name__}")
+    doc = nlp.make_doc(text)
+    doc._.pub_date = parse_date(date)
+    doc._.doc_id = doc_id
+    return doc
+
+
+def _num(v):
+    if isinstance(v, float) and v.is_integer() and abs(v) >= 1:
+        return int(v)
+    return v
+
+
+def doc_to_result(doc: Doc) -> ExtractResult:
+    """Read entities and facts off a processed `Doc` into the contract's model."""
+    entities = [
+        Entity(label=e.label_, text=e.text, start=e.start_char, end=e.end_char,
+               norm=e._.norm, code=e._.code, value=_num(e._.value), currency=e._.currency,
+               unit=e._.unit, period=e._.period)
+        for e in doc.ents
+    ]
+    facts = []
+    for f in doc._.facts or []:
+        f = dict(f)
+        f["evidence"] = [Evidence(start=s, end=e) for s, e in f.get("evidence", [])]
+        for k in ("value", "change_abs", "quantity"):
+            f[k] = _num(f.get(k))
+        facts.append(Fact(**f))
+    pub = doc._.pub_date
+    return ExtractResult(id=doc._.doc_id, date=pub.isoformat() if pub else None,
+                         entities=entities, facts=facts)
+
+
+def extract(text: str, date: str | Date | None = None, id: str | None = None,
+            nlp: Language | None = None) -> ExtractResult:
+    """Extract the entities and export facts of one article.
+
+    `date` is the publication date (relative periods resolve against it); a text that
+    begins with the archive marker `date YYYY-MM-DD` supplies it when `date` is None.
+    """
+    nlp = nlp or load_nlp()
+    with nlp.memory_zone():
+        return doc_to_result(nlp(make_doc(nlp, text, date, id)))
+
+
+def extract_many(records: Iterable[dict], nlp: Language | None = None,
+                 batch_size: int = 32) -> Iterator[ExtractResult]:
+    """Extract a stream of `{"text", "date"?, "id"?}` records with `nlp.pipe`, in order.
+
+    Records must already be valid (see `make_doc`); a bad one raises `ExtractionError`.
+    """
+    nlp = nlp or load_nlp()
+    docs = (make_doc(nlp, r["text"], r.get("date"), r.get("id")) for r in records)
+    for doc in nlp.pipe(docs, batch_size=batch_size):
+        yield doc_to_result(doc)

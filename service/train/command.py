@@ -1,0 +1,5 @@
+"""`python -m service train` and `evaluate` (placeholder)."""
+
+
+def register(sub) -> None:
+    pass
