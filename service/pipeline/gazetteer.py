@@ -1,7 +1,301 @@
-"""PROVINCE, COUNTRY and SECTOR entities from gazetteers kept as data (placeholder)."""
+"""PROVINCE, COUNTRY, SECTOR and PRODUCT entities from gazetteers kept as data.
+
+The gazetteers are JSON files in models/gazetteers/ (each with a "source"): a file with
+"label" and "entries" lists names of one entity type; "heads" lists the words that turn
+a place name into an organisation's name ("Kocaeli Sanayi Odası"); "derived_forms"
+lists the suffixes that derive a word from a place name ("Gaziantepli").
+
+Names are matched on `token.lemma_` as the normalize component sets it, and every name
+is normalized the same way at `initialize`, so "Kocaeli'nin", "KOCAELİ'DEN",
+"Almanya’ya", "kimyayı" and "Kimyevi Maddeler ve Mamulleri sektörü" all match. The
+lemma sequences are saved with `to_disk`, so the packaged pipeline restores the
+gazetteer without the source folder (like spaCy's span_ruler).
+
+Rules, all generic:
+- a proper name (`"proper": true`) counts only when its first token is capitalised
+  (ALL-CAPS headlines included): "ordu" (army) is not Ordu;
+- an `"ambiguous"` name (also a common word or surname: Van, Mali, Aydın) counts only
+  with an apostrophe suffix, or capitalised inside a sentence after a word that is not
+  itself capitalised;
+- a place followed by capitalised words and an organisation head, or a fixed
+  organisation name, is an organisation: it goes to doc.spans["organisations"] and the
+  places inside it to doc.spans["org_places"], not to doc.ents;
+- the longest match wins, and no entity overlaps another.
+"""
+import json
+from pathlib import Path
+
+import srsly
 from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import ensure_path
+
+from ..lang.casing import fold
+from .normalize import Normalizer
+
+PLACE_LABELS = ("PROVINCE", "COUNTRY")
+ORG_LABEL = "ORG"
+# Tokens after which a capitalised word may just be a sentence's first word.
+SENTENCE_OPENERS = frozenset({".", "!", "?", "…", ":", '"', "“", "”", "«", "»", "•", "*"})
 
 
-@Language.factory("export_facts_gazetteer")
-def make_gazetteer(nlp: Language, name: str):
-    return lambda doc: doc
+class GazetteerError(ValueError):
+    """E1xx errors: gazetteer data or pipeline order that the gazetteer cannot use."""
+
+
+class Gazetteer:
+    """Finds gazetteer names in a normalized Doc and writes them to doc.ents and doc.spans."""
+
+    def __init__(self, nlp: Language, name: str, label_priority: list[str], max_org_gap: int,
+                 orgs_key: str, org_places_key: str):
+        self.nlp = nlp
+        self.name = name
+        self.label_priority = {label: i for i, label in enumerate(label_priority)}
+        self.max_org_gap = max_org_gap
+        self.orgs_key = orgs_key
+        self.org_places_key = org_places_key
+        self.data = {"sources": {}, "entries": [], "patterns": [], "heads": [], "connectors": [],
+                     "derived": {"suffixes": [], "following_suffixes": [], "bases": {}}}
+        self._index()
+
+    # -- building -----------------------------------------------------------------
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, gazetteers: str = "") -> None:
+        """Read every JSON file in the `gazetteers` folder and normalize its names."""
+        nlp = nlp or self.nlp
+        normalizer = next((p for _, p in nlp.pipeline if isinstance(p, Normalizer)), None)
+        if normalizer is None:
+            raise GazetteerError(
+                "E102 the gazetteer matches lemmas: add the export_facts_normalize component before it")
+        folder = Path(gazetteers)
+        if not folder.is_dir():
+            raise GazetteerError(f"E103 no gazetteer folder at {folder}: set [paths] gazetteers in the config")
+
+        def lemmas(text: str) -> list[str]:
+            return [t.lemma_ for t in normalizer(nlp.make_doc(text)) if not t.is_space]
+
+        data = {"sources": {}, "entries": [], "patterns": [], "heads": [], "connectors": [],
+                "derived": {"suffixes": [], "following_suffixes": [], "bases": {}}}
+        seen: dict[tuple, dict] = {}
+        for path in sorted(folder.glob("*.json")):
+            with open(path, encoding="utf-8") as fh:
+                table = json.load(fh)
+            if not table.get("source"):
+                raise GazetteerError(f'E104 {path.name} has no "source": say where its names come from')
+            data["sources"][path.name] = table["source"]
+            derived = table.get("derived_forms")
+            if derived:
+                data["derived"]["suffixes"] = sorted(set(data["derived"]["suffixes"]) | set(derived["suffixes"]))
+                data["derived"]["following_suffixes"] = sorted(
+                    set(data["derived"]["following_suffixes"]) | set(derived["following_suffixes"]))
+            for item in table.get("entries", ()):
+                entry = {
+                    "label": item.get("label", table.get("label")),
+                    "norm": item["norm"],
+                    "code": item.get("code"),
+                    "proper": bool(item.get("proper", table.get("proper", False))),
+                    "ambiguous": bool(item.get("ambiguous", False)),
+                    "block": item.get("block", "places"),
+                }
+                if not entry["label"]:
+                    raise GazetteerError(f"E105 {path.name}: entry {item['norm']!r} has no label")
+                idx = len(data["entries"])
+                data["entries"].append(entry)
+                names = [item.get("name", item["norm"]), *item.get("aliases", ())]
+                for name in dict.fromkeys(names):
+                    key = tuple(lemmas(name))
+                    if not key:
+                        continue
+                    other = seen.get((key, entry["label"]))
+                    if other is not None and (other["norm"], other["code"]) != (entry["norm"], entry["code"]):
+                        raise GazetteerError(
+                            f"E106 {path.name}: {name!r} names both {other['norm']!r} and {entry['norm']!r} "
+                            f"as {entry['label']}: keep it under one entry")
+                    if other is None:
+                        seen[(key, entry["label"])] = entry
+                        data["patterns"].append([list(key), idx])
+                    if derived and len(key) == 1:
+                        data["derived"]["bases"][key[0]] = idx
+            data["heads"].extend(list(k) for k in (lemmas(h) for h in table.get("heads", ())) if k)
+            data["connectors"].extend(fold(c) for c in table.get("connectors", ()))
+        self.data = data
+        self._index()
+
+    def _index(self) -> None:
+        d = self.data
+        self.entries = d["entries"]
+        index: dict[str, list] = {}
+        for key, idx in d["patterns"]:
+            index.setdefault(key[0], []).append((tuple(key), idx))
+        for cands in index.values():
+            cands.sort(key=lambda c: -len(c[0]))
+        self._patterns = index
+        heads: dict[str, list] = {}
+        for key in d["heads"]:
+            heads.setdefault(key[0], []).append(tuple(key))
+        self._heads = heads
+        self._connectors = frozenset(d["connectors"])
+        derived = d["derived"]
+        self._derived_bases = derived["bases"]
+        self._derived_endings = sorted({s + f for s in derived["suffixes"] for f in derived["following_suffixes"]},
+                                       key=len, reverse=True)
+
+    # -- matching -----------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        lem = [t.lemma_ for t in doc]
+        n = len(doc)
+        cands = []  # (start, end, entry index, derived?)
+        for i in range(n):
+            for key, idx in self._patterns.get(lem[i], ()):
+                j = i + len(key)
+                if j <= n and (j == i + 1 or tuple(lem[i:j]) == key) and self._allowed(doc, i, j, self.entries[idx]):
+                    cands.append((i, j, idx, False))
+            idx = self._derived(doc[i])
+            if idx is not None and self._allowed(doc, i, i + 1, self.entries[idx]):
+                cands.append((i, i + 1, idx, True))
+
+        orgs = self._organisations(doc, lem, cands)
+        blocked = [(s, e) for s, e, _, _ in orgs]
+        opaque = [(s, e) for s, e, idx, _ in orgs if idx is not None and self.entries[idx]["block"] == "all"]
+        taken = [(e.start, e.end) for e in doc.ents]
+
+        chosen, org_places = [], []
+        for c in self._by_preference(c for c in cands if self.entries[c[2]]["label"] != ORG_LABEL):
+            s, e, idx, _ = c
+            if _overlaps(s, e, opaque) or _overlaps(s, e, taken) or _overlaps(s, e, [c[:2] for c in org_places]):
+                continue
+            if self.entries[idx]["label"] in PLACE_LABELS and _overlaps(s, e, blocked):
+                org_places.append(c)
+                continue
+            chosen.append(c)
+            taken.append((s, e))
+
+        new = [self._span(doc, s, e, idx) for s, e, idx, _ in sorted(chosen)]
+        doc.ents = sorted([*doc.ents, *new], key=lambda sp: sp.start)
+        for span, (s, e, idx, _) in zip(new, sorted(chosen)):
+            self._set_attrs(span, idx)
+        doc.spans[self.orgs_key] = [self._org_span(doc, s, e, idx) for s, e, idx, _ in sorted(orgs)]
+        doc.spans[self.org_places_key] = [self._span(doc, s, e, idx) for s, e, idx, _ in sorted(org_places)]
+        for span, (s, e, idx, _) in zip(doc.spans[self.org_places_key], sorted(org_places)):
+            self._set_attrs(span, idx)
+        return doc
+
+    def _by_preference(self, cands):
+        """Longest first, then leftmost, then by label priority."""
+        prio = self.label_priority
+        return sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0],
+                                            prio.get(self.entries[c[2]]["label"], len(prio)), c[3]))
+
+    def _allowed(self, doc: Doc, start: int, end: int, entry: dict) -> bool:
+        first = doc[start]
+        if entry["proper"] and not first.text[:1].isupper():
+            return False
+        if not entry["ambiguous"]:
+            return True
+        last = doc[end - 1]
+        if last._.fold != last._.stem:  # "Van'a": the apostrophe marks a proper noun
+            return True
+        if first.is_upper or start == 0:
+            return False
+        prev = doc[start - 1]
+        if prev.is_space:
+            return "\n" not in prev.text and start >= 2 and _mid_sentence(doc[start - 2])
+        return _mid_sentence(prev)
+
+    def _derived(self, tok) -> int | None:
+        """The province a derived word names ("Gaziantepli", "Kocaelililer"), if any."""
+        if not self._derived_bases or not tok.text[:1].isupper():
+            return None
+        f = tok._.fold
+        if "'" in f:
+            return None
+        for ending in self._derived_endings:
+            if len(f) > len(ending) and f.endswith(ending):
+                idx = self._derived_bases.get(f[: len(f) - len(ending)])
+                if idx is not None:
+                    return idx
+        return None
+
+    def _organisations(self, doc: Doc, lem: list[str], cands) -> list[tuple]:
+        """Fixed organisation names, and places followed by an organisation head."""
+        n = len(doc)
+        found = [c for c in cands if self.entries[c[2]]["label"] == ORG_LABEL]
+        head_end: dict[int, int] = {}
+        for i in range(n):
+            for key in self._heads.get(lem[i], ()):
+                j = i + len(key)
+                if j <= n and tuple(lem[i:j]) == key:
+                    head_end[i] = max(head_end.get(i, 0), j)
+        if head_end:
+            for s, e, idx, derived in cands:
+                if derived or self.entries[idx]["label"] not in PLACE_LABELS:
+                    continue
+                if doc[e - 1]._.fold != doc[e - 1]._.stem:  # "Kocaeli'deki OSB'ler": a place
+                    continue
+                k = e
+                while k < n and k - e <= self.max_org_gap:
+                    if k in head_end:
+                        found.append((s, head_end[k], None, False))
+                        break
+                    tok = doc[k]
+                    if tok._.fold != tok._.stem or not (tok.text[:1].isupper() or tok._.fold in self._connectors):
+                        break
+                    k += 1
+        orgs, taken = [], []
+        for s, e, idx, derived in sorted(found, key=lambda c: (-(c[1] - c[0]), c[0])):
+            if not _overlaps(s, e, taken):
+                orgs.append((s, e, idx, derived))
+                taken.append((s, e))
+        return orgs
+
+    def _span(self, doc: Doc, start: int, end: int, idx: int) -> Span:
+        return Span(doc, start, end, label=self.entries[idx]["label"])
+
+    def _set_attrs(self, span: Span, idx: int) -> None:
+        entry = self.entries[idx]
+        span._.norm = entry["norm"]
+        span._.code = entry["code"]
+
+    def _org_span(self, doc: Doc, start: int, end: int, idx: int | None) -> Span:
+        span = Span(doc, start, end, label=ORG_LABEL)
+        if idx is not None:
+            span._.norm = self.entries[idx]["norm"]
+        return span
+
+    # -- serialization --------------------------------------------------------------
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "gazetteer.json", self.data, indent=0)
+
+    def from_disk(self, path, *, exclude=tuple()) -> "Gazetteer":
+        self.data = srsly.read_json(ensure_path(path) / "gazetteer.json")
+        self._index()
+        return self
+
+
+def _mid_sentence(prev) -> bool:
+    """Whether a capitalised word after `prev` is capitalised for its own sake."""
+    return prev.text not in SENTENCE_OPENERS and not prev.text[:1].isupper()
+
+
+def _overlaps(start: int, end: int, spans) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+@Language.factory(
+    "export_facts_gazetteer",
+    assigns=["doc.ents", "doc.spans", "span._.norm", "span._.code"],
+    requires=["token.lemma", "token._.fold", "token._.stem"],
+    default_config={
+        "label_priority": ["PROVINCE", "COUNTRY", "SECTOR", "PRODUCT"],
+        "max_org_gap": 6,
+        "orgs_key": "organisations",
+        "org_places_key": "org_places",
+    },
+)
+def make_gazetteer(nlp: Language, name: str, label_priority: list[str], max_org_gap: int,
+                   orgs_key: str, org_places_key: str):
+    return Gazetteer(nlp, name, label_priority, max_org_gap, orgs_key, org_places_key)

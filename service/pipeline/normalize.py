@@ -1,14 +1,43 @@
-"""Turkish normalization: casefold, stem before the apostrophe, lemma of common nouns."""
+"""Turkish normalization: casefold, stem before the apostrophe, lemma of common nouns.
+
+Every token gets
+- `token._.fold`: Turkish lower case with ASCII apostrophes ("KOCAELİ’DEN" → "kocaeli'den");
+- `token._.stem`: the fold before the apostrophe suffix ("Almanya’ya" → "almanya");
+- `token.norm_`: the stem (spaCy's own NORM lower-cases "İ" to "i̇" and "I" to "i");
+- `token.lemma_`: the stem's lemma, as far as our data needs one ("kimyayı" → "kimya",
+  "çeliğe" → "çelik", "Odası'nın" → "oda").
+
+Lemmas come from spaCy's `tr_lemma_lookup` table (spacy-lookups-data, 1.3 M forms), but
+the pipeline keeps only what our data can use: at `initialize` the table is reduced to
+the forms whose lemma is a word of our data files (gazetteers, patterns, language
+tables), and a small suffix stripper (suffixes in service/lang/tr/lemma_suffixes.json)
+covers forms the table lacks. A word of our data is its own lemma unless it is a plain
+inflection of its table lemma ("maddeler" → "madde", but "yüzde" stays "yüzde"), so a
+pattern and the text it should match always reduce to the same lemma.
+
+`initialize` also makes "|" split tokens ("|Almanya|1.234|"), since trade tables are
+often written as text; the tokenizer saves with the pipeline, so this persists.
+"""
+import json
 import re
 from datetime import date
+from pathlib import Path
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import ensure_path, load_language_data, registry
 
+from ..lang import TABLES, load_table
 from ..lang.casing import fold, split_suffix
 
 # The archive marker: optional white space, "date YYYY-MM-DD", then the article.
 DATE_MARKER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
+
+# Keys of data files whose values are not words: provenance, notes, suffix lists.
+_NOT_WORDS = re.compile(r"source|note|comment|description|suffix", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+_CACHE_LIMIT = 50_000
 
 
 def read_date_marker(text: str) -> tuple[date | None, int]:
@@ -22,27 +51,261 @@ def read_date_marker(text: str) -> tuple[date | None, int]:
         return None, 0
 
 
-class Normalizer:
-    """Sets `token._.fold`, `token._.stem`, `token.norm_` and `token.lemma_` (placeholder)."""
+def _is_vowel(ch: str) -> bool:
+    return ch in "aeıioöuüâîû"
 
-    def __init__(self, nlp: Language, name: str):
+
+def data_words(folders) -> tuple[set[str], set[str]]:
+    """Every folded word in the JSON files under `folders` (string values and keys), and
+    the subset only ever written capitalised there (proper nouns: "Benin", "Odası")."""
+    words: set[str] = set()
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+
+    def add(text: str) -> None:
+        for chunk in text.split():
+            stem, _ = split_suffix(fold(chunk))
+            found = [w for w in _WORD.findall(stem) if len(w) >= 2]
+            words.update(found)
+            (capitalised if chunk[:1].isupper() else lower).update(found)
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if _NOT_WORDS.search(str(key)):
+                    continue
+                add(str(key))
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, str):
+            add(node)
+
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*.json")):
+            with open(path, encoding="utf-8") as fh:
+                walk(json.load(fh))
+    return words, capitalised - lower
+
+
+class SuffixStripper:
+    """Strips chains of inflectional suffixes, undoing consonant softening at the stem's end."""
+
+    def __init__(self, suffixes, softening, max_suffixes: int, min_stem: int, dropped_vowels=()):
+        self.suffixes = frozenset(suffixes)
+        self.softening = dict(softening)
+        self.max_suffixes = max_suffixes
+        self.min_stem = min_stem
+        self.dropped_vowels = list(dropped_vowels)
+        self._longest = max((len(s) for s in self.suffixes), default=0)
+
+    def stems(self, word: str) -> set[str]:
+        """Every stem `word` reduces to by stripping 1..max_suffixes suffixes (with unsoftened variants)."""
+        found: set[str] = set()
+        frontier = {word}
+        for _ in range(self.max_suffixes):
+            nxt = set()
+            for w in frontier:
+                for k in range(1, min(self._longest, len(w) - self.min_stem) + 1):
+                    if w[-k:] in self.suffixes:
+                        nxt.add(w[:-k])
+            if not nxt:
+                break
+            found |= nxt
+            frontier = nxt
+        for stem in list(found):
+            hard = self._unsoften(stem)
+            if hard:
+                found.add(hard)
+            # "şehrinde" → "şehr" → "şehir": a high vowel drops before a vowel-initial suffix.
+            if len(stem) >= 3 and not _is_vowel(stem[-1]) and not _is_vowel(stem[-2]):
+                found.update(stem[:-1] + v + stem[-1] for v in self.dropped_vowels)
+        return found
+
+    def _unsoften(self, stem: str) -> str | None:
+        last = stem[-1:]
+        if last not in self.softening:
+            return None
+        if last == "g" and not stem.endswith("ng"):
+            return None
+        return stem[:-1] + self.softening[last]
+
+    def reduces_to(self, word: str, stem: str) -> bool:
+        """Whether `word` is `stem` plus inflectional suffixes only."""
+        return stem in self.stems(word)
+
+    def to_dict(self) -> dict:
+        return {"suffixes": sorted(self.suffixes), "softening": self.softening,
+                "max_suffixes": self.max_suffixes, "min_stem": self.min_stem,
+                "dropped_vowels": self.dropped_vowels}
+
+
+class Lemmatizer:
+    """A form → lemma table reduced to our data's words, with a suffix-stripping fallback."""
+
+    def __init__(self, words=(), lemmas=None, stripper: SuffixStripper | None = None):
+        self.words = frozenset(words)
+        self.lemmas = dict(lemmas or {})
+        self.stripper = stripper
+        self._cache: dict[str, str] = {}
+
+    @classmethod
+    def build(cls, table: dict[str, str], words: set[str], stripper: SuffixStripper,
+              lexicalized=(), proper=()) -> "Lemmatizer":
+        """Reduce the full lookup `table` to what maps a form onto one of `words`.
+
+        A data word's lemma is its table lemma when it is a plain inflection of it,
+        else the word itself; `lexicalized` and `proper` words always keep their form
+        (the table reads "Benin" as "ben" + genitive). A table form gets the longest such lemma of its family
+        (the data words with the same table lemma) that it is an inflection of: verb
+        forms and derived words stay out. Entries the fallback reproduces are left out;
+        forms the table gives another lemma but the fallback would mis-read are kept
+        as themselves ("bira" is not "bir" + dative).
+        """
+        lexicalized = set(lexicalized) | set(proper)
+        canon = {}
+        for w in words:
+            lemma = table.get(w, w)
+            canon[w] = lemma if (lemma != w and w not in lexicalized and len(lemma) >= stripper.min_stem
+                                 and stripper.reduces_to(w, lemma)) else w
+        family: dict[str, set[str]] = {}
+        for w in words:
+            family.setdefault(table.get(w, w), set()).add(canon[w])
+        probe = cls(words, {w: c for w, c in canon.items() if c != w}, stripper)
+        kept = {w: c for w, c in canon.items() if c != w}
+        for form, lemma in table.items():
+            if form in words or "'" in form:
+                continue
+            targets = family.get(lemma)
+            best = None
+            if targets:
+                stems = stripper.stems(form)
+                for t in targets:
+                    if t in stems and (best is None or len(t) > len(best)):
+                        best = t
+            fallback = probe._fallback(form)
+            if best is not None and fallback != best:
+                kept[form] = best
+            elif best is None and fallback is not None:
+                kept[form] = form
+        return cls(words, kept, stripper)
+
+    def __call__(self, word: str) -> str:
+        lemma = self.lemmas.get(word)
+        if lemma is not None:
+            return lemma
+        if word in self.words or self.stripper is None:
+            return word
+        lemma = self._cache.get(word)
+        if lemma is None:
+            lemma = self._fallback(word) or word
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[word] = lemma
+        return lemma
+
+    def _fallback(self, word: str) -> str | None:
+        best = None
+        for stem in self.stripper.stems(word):
+            if stem in self.words and (best is None or len(stem) > len(best)):
+                best = stem
+        if best is None:
+            return None
+        return self.lemmas.get(best, best)
+
+    def to_dict(self) -> dict:
+        return {"words": sorted(self.words), "lemmas": dict(sorted(self.lemmas.items())),
+                "stripper": self.stripper.to_dict() if self.stripper else None}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Lemmatizer":
+        stripper = SuffixStripper(**data["stripper"]) if data.get("stripper") else None
+        return cls(data["words"], data["lemmas"], stripper)
+
+
+def add_split_chars(nlp: Language, chars) -> None:
+    """Make each of `chars` a prefix, suffix and infix of the tokenizer (idempotent)."""
+    tokenizer = nlp.tokenizer
+    for ch in chars:
+        esc = re.escape(ch)
+        if [t.text for t in tokenizer(f"{ch}a{ch}b{ch}")] == [ch, "a", ch, "b", ch]:
+            continue
+        prefix = tokenizer.prefix_search.__self__.pattern if tokenizer.prefix_search else None
+        suffix = tokenizer.suffix_search.__self__.pattern if tokenizer.suffix_search else None
+        infix = tokenizer.infix_finditer.__self__.pattern if tokenizer.infix_finditer else None
+        tokenizer.prefix_search = re.compile(f"^{esc}" + (f"|{prefix}" if prefix else "")).search
+        tokenizer.suffix_search = re.compile(f"{esc}$" + (f"|{suffix}" if suffix else "")).search
+        tokenizer.infix_finditer = re.compile(esc + (f"|{infix}" if infix else "")).finditer
+
+
+class Normalizer:
+    """Sets `token._.fold`, `token._.stem`, `token.norm_` and `token.lemma_`; reads the date marker."""
+
+    def __init__(self, nlp: Language, name: str, split_chars: list[str]):
         self.name = name
+        self.split_chars = list(split_chars)
+        self.lemmatizer = Lemmatizer()
+        self.source = None
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None,
+                   gazetteers: str = "", patterns: str = "", lookups_lang: str = "tr",
+                   lookups_table: str = "lemma_lookup", suffixes: str = "lemma_suffixes") -> None:
+        """Reduce spaCy's lemma table to the words of the JSON files in the `gazetteers` and
+        `patterns` folders and service/lang/tr, and make `split_chars` split tokens."""
+        if nlp is not None:
+            add_split_chars(nlp, self.split_chars)
+        tables = registry.lookups.get(lookups_lang) if lookups_lang in registry.lookups else {}
+        if lookups_table not in tables:
+            raise ValueError(
+                f"E101 no `{lookups_table}` table for language '{lookups_lang}': "
+                "install spacy-lookups-data (`pip install spacy-lookups-data`)")
+        table = load_language_data(tables[lookups_table])
+        rules = load_table(suffixes)
+        stripper = SuffixStripper(rules["suffixes"], rules["softening"], rules["max_suffixes"],
+                                  rules["min_stem"], rules.get("dropped_vowels", ()))
+        words, proper = data_words([d for d in (gazetteers, patterns) if d] + [TABLES])
+        self.lemmatizer = Lemmatizer.build(table, words, stripper, rules.get("lexicalized", ()), proper)
+        self.source = f"spacy-lookups-data {lookups_lang}_{lookups_table} ({len(table)} forms), reduced to our data's words"
+
+    def lemma(self, word: str) -> str:
+        """The lemma of a folded word without its apostrophe suffix."""
+        return self.lemmatizer(word)
 
     def __call__(self, doc: Doc) -> Doc:
         marker_date, body_start = read_date_marker(doc.text)
         if doc._.pub_date is None and marker_date is not None:
             doc._.pub_date = marker_date
         doc._.body_start = body_start
+        lemma = self.lemmatizer
         for tok in doc:
             f = fold(tok.text)
             stem, _ = split_suffix(f)
             tok._.fold = f
             tok._.stem = stem
             tok.norm_ = stem
-            tok.lemma_ = stem
+            tok.lemma_ = lemma(stem)
         return doc
 
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "lemmas.json", {"source": self.source, **self.lemmatizer.to_dict()}, indent=0)
 
-@Language.factory("export_facts_normalize", assigns=["token.norm", "token.lemma", "token._.fold", "token._.stem", "doc._.pub_date"])
-def make_normalizer(nlp: Language, name: str):
-    return Normalizer(nlp, name)
+    def from_disk(self, path, *, exclude=tuple()) -> "Normalizer":
+        data = srsly.read_json(ensure_path(path) / "lemmas.json")
+        self.source = data.get("source")
+        self.lemmatizer = Lemmatizer.from_dict(data)
+        return self
+
+
+@Language.factory(
+    "export_facts_normalize",
+    assigns=["token.norm", "token.lemma", "token._.fold", "token._.stem", "doc._.pub_date", "doc._.body_start"],
+    default_config={"split_chars": ["|"]},
+)
+def make_normalizer(nlp: Language, name: str, split_chars: list[str]):
+    return Normalizer(nlp, name, split_chars)

@@ -1,12 +1,714 @@
-"""Link measures to their cells and merge them into facts (placeholder)."""
+"""The relation step: link every measure to the cell of the trade cube it states.
+
+A fact is a cell (flow, province, country, sector, product, period) with measures
+(value, change, share, rank). The text states a cell partly in the measure's own
+clause ("Almanya'ya 1,2 milyar dolar") and partly in the article's context (the
+province the article is about, the period named two sentences before). So, per
+sentence:
+
+1. split into clauses (commas, semicolons, "-ken" converbs);
+2. drop measures that are not facts (bounds, targets, investments, unit prices …);
+3. find each measure's *local* cell entities: in its clause, looking forward first
+   when the amount is instrumental ("1,2 milyar dolarla Almanya") and backward
+   otherwise ("Almanya'ya 1,2 milyar dolarlık");
+4. fill the rest from the context (province, period, flow, topic sector/country),
+   then update the context from what the sentence said;
+5. merge facts per cell, keeping the most precise value (FACTS.md rule 1).
+
+Every word it looks for is a cue in models/patterns/cues.json.
+"""
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import ensure_path
+
+from ..lang.casing import split_suffix
+from ..lang.numbers import parse_number
+from ..lang.periods import resolve_relative
+from .cues import CueSet
+
+PLACE_LABELS = ("PROVINCE", "COUNTRY", "SECTOR", "PRODUCT")
+MEASURE_LABELS = ("MONEY", "PERCENT")
+NATIONAL_CODE = "TR"
+SENT_END = {".", "!", "?", "…"}
+CLAUSE_PUNCT = {",", ";", ":", "(", ")", "•", "–", "—"}
+GENITIVE = ("nin", "nın", "nun", "nün", "in", "ın", "un", "ün")
+GROWTH_WINDOW = 3
 
 
-def _set_facts(doc):
-    doc._.facts = []
-    return doc
+def _decimals(x) -> int:
+    s = repr(float(x))
+    return len(s.split(".")[1].rstrip("0")) if "." in s else 0
 
 
-@Language.factory("export_facts_relations", assigns=["doc._.facts"])
-def make_relations(nlp: Language, name: str):
-    return _set_facts
+def _significant(x) -> int:
+    """Significant digits of a value: 22928716000 is more precise than 22900000000."""
+    s = str(int(round(abs(x)))).rstrip("0") if abs(x) >= 1 else repr(float(x))
+    return len(s)
+
+
+@dataclass
+class Measure:
+    ent: object            # the spaCy Span
+    label: str
+    start: int             # token index
+    end: int
+    clause: int
+    role: str = "value"    # value | from | change | share
+    excluded: bool = False
+
+
+@dataclass
+class Cell:
+    flow: str | None = None
+    province: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    product: str | None = None
+    period: str | None = None
+
+    def key(self):
+        return (self.flow, self.province, self.country, self.sector, self.product, self.period)
+
+
+@dataclass
+class Context:
+    """What the article has established so far (FACTS.md rule 2)."""
+    province: str | None = None
+    period: str | None = None
+    flow: str | None = None
+    flow_age: int = 99
+    sector: str | None = None
+    country: str | None = None
+    bilateral: str | None = None
+    topic_sector: str | None = None
+    topic_country: str | None = None
+    table: dict | None = None
+    pub: object = None
+
+
+@dataclass
+class FactDraft:
+    cell: Cell
+    value: float | None = None
+    currency: str | None = None
+    change_pct: float | None = None
+    change_abs: float | None = None
+    share_pct: float | None = None
+    rank: int | None = None
+    quantity: float | None = None
+    unit: str | None = None
+    evidence: list = field(default_factory=list)
+    strong_change: bool = False
+
+
+class RelationExtractor:
+    """Component `export_facts_relations`: sets `doc._.facts`."""
+
+    def __init__(self, nlp: Language, name: str, max_context_sentences: int = 4):
+        self.name = name
+        self.max_context_sentences = max_context_sentences
+        self.cues: dict = {}
+        self._sets: dict[str, CueSet] = {}
+
+    # -- data ---------------------------------------------------------------
+    def initialize(self, get_examples=None, *, nlp=None, patterns_dir: str | None = None):
+        """Load the cue table from `patterns_dir` (the config's ${paths.patterns})."""
+        if patterns_dir is None:
+            raise ValueError("E010 relations needs `patterns_dir` in [initialize.components.relations]")
+        with open(Path(patterns_dir) / "cues.json", encoding="utf-8") as fh:
+            self._set_cues(json.load(fh))
+
+    def _set_cues(self, cues: dict):
+        self.cues = cues
+        s = {}
+        for name, value in cues.items():
+            if isinstance(value, list):
+                s[name] = CueSet(value)
+        for flow, words in cues["flow"].items():
+            s["flow:" + flow] = CueSet(words)
+        s["table_change"] = CueSet(cues["table_change"])
+        for sign, words in cues["balance_sign"].items():
+            s["balance:" + sign] = CueSet(words)
+        self._sets = s
+        self._ordinals = cues["ordinals"]
+
+    def to_disk(self, path, *, exclude=tuple()):
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        with open(path / "cues.json", "w", encoding="utf-8") as fh:
+            json.dump(self.cues, fh, ensure_ascii=False, indent=1)
+
+    def from_disk(self, path, *, exclude=tuple()):
+        with open(ensure_path(path) / "cues.json", encoding="utf-8") as fh:
+            self._set_cues(json.load(fh))
+        return self
+
+    # -- helpers ------------------------------------------------------------
+    def _has(self, name, words, start, end) -> bool:
+        return self._sets[name].any(words, max(start, 0), min(end, len(words)))
+
+    def _find(self, name, words, start, end) -> list[int]:
+        return self._sets[name].find(words, max(start, 0), min(end, len(words)))
+
+    @staticmethod
+    def _suffix(tok_text: str, fold: str) -> str:
+        stem, suf = split_suffix(fold)
+        return suf if suf else fold
+
+    # -- main ---------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.cues:
+            raise ValueError("E011 relations has no cues: build the pipeline with `python -m service build`")
+        ents = [e for e in doc.ents if e.start_char >= doc._.body_start]
+        if not any(e.label_ in MEASURE_LABELS for e in ents):
+            doc._.facts = []
+            return doc
+        words = [t._.fold or t.text.lower() for t in doc]
+        sentences = self._sentences(doc)
+        ctx = Context(pub=doc._.pub_date)
+        self._set_topics(doc, ents, sentences, ctx)
+        drafts: list[FactDraft] = []
+        for s_idx, (s, e) in enumerate(sentences):
+            sent_ents = [x for x in ents if x.start >= s and x.end <= e]
+            self._sentence(doc, words, s, e, sent_ents, ctx, drafts)
+        doc._.facts = self._merge(drafts)
+        return doc
+
+    def _sentences(self, doc: Doc) -> list[tuple[int, int]]:
+        out, start = [], 0
+        for tok in doc:
+            boundary = tok.text in SENT_END or (tok.is_space and "\n" in tok.text)
+            if boundary:
+                if tok.i + 1 > start:
+                    out.append((start, tok.i + 1))
+                start = tok.i + 1
+            elif tok.i > start and "\n" in doc[tok.i - 1].whitespace_:
+                out.append((start, tok.i))
+                start = tok.i
+        if start < len(doc):
+            out.append((start, len(doc)))
+        return out
+
+    def _clauses(self, doc: Doc, words, s: int, e: int) -> list[int]:
+        """Clause id for each token of the sentence (index i - s)."""
+        ids, cid = [], 0
+        end_suffix = self._sets["clause_end_suffix"]
+        for i in range(s, e):
+            ids.append(cid)
+            t = doc[i]
+            if t.text in CLAUSE_PUNCT:
+                cid += 1
+            elif t.is_alpha and len(t.text) > 5 and any(words[i].endswith(x[0]) for x in end_suffix.cues):
+                cid += 1
+        return ids
+
+    def _set_topics(self, doc, ents, sentences, ctx: Context):
+        """A single sector (or foreign country) named in the lead and nowhere contradicted is the article's topic."""
+        lead_end = sentences[min(2, len(sentences) - 1)][1] if sentences else 0
+        sectors = {e._.norm for e in ents if e.label_ == "SECTOR" and e._.norm and "|" not in e._.norm}
+        if len(sectors) == 1:
+            sec = next(iter(sectors))
+            if any(e.label_ == "SECTOR" and e._.norm == sec and e.end <= lead_end for e in ents):
+                ctx.topic_sector = sec
+        countries = {e._.code for e in ents if e.label_ == "COUNTRY" and e._.code and e._.code != NATIONAL_CODE}
+        if len(countries) == 1:
+            c = next(iter(countries))
+            if any(e.label_ == "COUNTRY" and e._.code == c and e.end <= lead_end for e in ents):
+                ctx.topic_country = c
+        provinces = [e for e in ents if e.label_ == "PROVINCE" and e.end <= lead_end]
+        if len({e._.norm for e in provinces}) == 1:
+            ctx.province = provinces[0]._.norm
+
+    # -- one sentence -------------------------------------------------------
+    def _sentence(self, doc, words, s, e, sent_ents, ctx: Context, drafts):
+        ctx.flow_age += 1
+        if self._table_row(doc, words, s, e, sent_ents, ctx, drafts):
+            return
+        clause_of = self._clauses(doc, words, s, e)
+        measures = [Measure(x, x.label_, x.start, x.end, clause_of[x.start - s])
+                    for x in sent_ents if x.label_ in MEASURE_LABELS]
+        places = [x for x in sent_ents if x.label_ in PLACE_LABELS]
+        dates = [x for x in sent_ents if x.label_ == "DATE"]
+        quantities = [x for x in sent_ents if x.label_ == "QUANTITY"]
+        sent_flow = self._flow_near(words, s, e, s, e)
+        if sent_flow:
+            ctx.flow, ctx.flow_age = sent_flow, 0
+        self._update_bilateral(words, s, e, places, ctx)
+        if not measures:
+            self._rank_only(doc, words, s, e, places, dates, clause_of, ctx, drafts)
+            self._update_context(words, s, e, places, dates, [], ctx)
+            return
+
+        target_clause = {clause_of[i - s] for i in self._find("target", words, s, e)}
+        excl_clause = {clause_of[i - s] for i in self._find("exclude_clause", words, s, e)}
+        for m in measures:
+            if m.clause in target_clause or m.clause in excl_clause:
+                m.excluded = True
+            elif m.label == "MONEY" and self._is_bound(words, m.end, e):
+                m.excluded = True
+            elif m.label == "PERCENT":
+                m.role = self._percent_role(doc, words, m, s, e, clause_of)
+                if m.role is None:
+                    m.excluded = True
+        monies = [m for m in measures if m.label == "MONEY" and not m.excluded]
+        self._mark_from_values(doc, words, monies, e)
+
+        sentence_facts: list[tuple[Measure, FactDraft]] = []
+        claimed: set[int] = set()
+        for m in monies:
+            cell, local = self._cell_for(doc, words, m, s, e, clause_of, places, dates, ctx, claimed, monies)
+            if cell is None:
+                continue
+            d = FactDraft(cell=cell, value=m.ent._.value, currency=m.ent._.currency,
+                          evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
+            if d.cell.flow == "balance" and d.value is not None:
+                d.value = self._balance_sign(words, s, e, m) * abs(d.value)
+            q = self._quantity_for(m, quantities, clause_of, s)
+            if q is not None:
+                d.quantity, d.unit = q._.value, q._.unit
+            d.rank = self._rank(doc, words, s, e, m.clause, clause_of)
+            sentence_facts.append((m, d))
+            drafts.append(d)
+
+        for m in measures:
+            if m.excluded or m.label != "PERCENT":
+                continue
+            self._attach_percent(doc, words, m, s, e, clause_of, places, dates, ctx, sentence_facts, drafts, monies)
+
+        self._update_context(words, s, e, places, dates, sentence_facts, ctx)
+
+    # -- exclusions and roles -------------------------------------------------
+    def _is_bound(self, words, end, sent_end) -> bool:
+        """Bounds follow the amount: "1 milyar doları aştı", "10 milyar doların üzerinde"."""
+        for i in range(end, min(end + 3, sent_end)):
+            if self._sets["bound_after_not"].match_at(words, i):
+                return False
+            if self._sets["bound_after"].match_at(words, i):
+                return True
+        return False
+
+    def _percent_role(self, doc, words, m, s, e, clause_of):
+        last = doc[m.end - 1]
+        _, suf = split_suffix(words[m.end - 1])
+        c0, c1 = self._clause_range(clause_of, s, m.clause)
+        window_after = min(m.end + 4, e)
+        if self._has("share", words, max(c0, m.start - 3), min(c1, m.end + 3)):
+            return "share"
+        if suf and suf in self.cues["share_suffixes"]:
+            return "share"
+        if self._has("share_verbs", words, m.end, window_after) and not self._has("sign_up", words, m.end, window_after) \
+                and not self._has("sign_down", words, m.end, window_after):
+            return "share"
+        if self._sign(words, m, s, e, clause_of) is not None:
+            return "change"
+        return None
+
+    def _sign(self, words, m, s, e, clause_of):
+        """+1/-1 from the words around a change ("yüzde 10'luk bir düşüş"), None if there are none."""
+        if m.start > s and words[m.start - 1] in ("+", "-", "−"):
+            return 1 if words[m.start - 1] == "+" else -1
+        c0, c1 = self._clause_range(clause_of, s, m.clause)
+        # Forward in the clause first (the usual "yüzde 14 artış"), then the rest of the sentence
+        # (a shared verb: "tarımda yüzde 13,5, madencilikte yüzde 18,6 azaldı"), then backward.
+        for lo, hi in ((m.end, c1), (c1, e), (c0, m.start)):
+            rng = range(lo, hi) if lo <= m.start or lo >= m.end else range(lo, hi)
+            for i in rng:
+                if self._sets["sign_down"].match_at(words, i) and words[i] not in ("-", "−"):
+                    return -1
+                if self._sets["sign_up"].match_at(words, i) and words[i] != "+":
+                    return 1
+        return None
+
+    def _mark_from_values(self, doc, words, monies, sent_end):
+        """"9,1 milyar dolardan 9,9 milyar dolara": the first is the earlier period's value."""
+        for a, b in zip(monies, monies[1:]):
+            suf = self._suffix(doc[a.end - 1].text, words[a.end - 1])
+            nxt = words[a.end] if a.end < sent_end else ""
+            if (suf.endswith(tuple(self.cues["ablative_suffix"])) or nxt.startswith("seviyesinden")) and a.clause == b.clause:
+                a.role = "from"
+            elif suf.endswith(tuple(self.cues["ablative_suffix"])) and b.clause == a.clause + 1:
+                a.role = "from"
+
+    # -- cells -------------------------------------------------------------------
+    @staticmethod
+    def _clause_range(clause_of, s, cid):
+        idx = [i for i, c in enumerate(clause_of) if c == cid]
+        return s + idx[0], s + idx[-1] + 1
+
+    def _is_instrumental(self, doc, words, m, e):
+        w = words[m.end - 1]
+        if m.end < e and words[m.end] in self.cues["instrumental_word"]:
+            return True
+        return w.endswith(tuple(self.cues["instrumental_suffix"])) and not w.endswith(("lıkla", "likle"))
+
+    def _local(self, doc, words, m, s, e, clause_of, places, monies, claimed):
+        """The place/sector entities that belong to measure `m` itself, by label."""
+        c0, c1 = self._clause_range(clause_of, s, m.clause)
+        others = [x for x in monies if x is not m]
+        found = {}
+        inst = self._is_instrumental(doc, words, m, e)
+
+        def free(p):
+            return p.start not in claimed
+
+        for label in PLACE_LABELS:
+            cands = [p for p in places if p.label_ == label and free(p)]
+            pick = None
+            if inst:
+                nxt = min((x.start for x in others if x.start > m.end and x.clause == m.clause), default=c1)
+                fw = [p for p in cands if m.end <= p.start < min(c1, nxt)]
+                if fw:
+                    pick = fw[0]
+            if pick is None:
+                prev = max((x.end for x in others if x.end <= m.start and x.clause == m.clause), default=c0)
+                bw = [p for p in cands if max(c0, prev) <= p.start and p.end <= m.start]
+                if bw:
+                    pick = bw[-1]
+            if pick is None and not inst:
+                nxt = min((x.start for x in others if x.start > m.end), default=c1)
+                fw = [p for p in cands if m.end <= p.start < min(c1, nxt) and p._.code != NATIONAL_CODE]
+                if fw and label != "PROVINCE":
+                    pick = fw[0]
+            if pick is None and m.clause > 0:
+                # "Almanya, 1,6 milyar dolarla …": the subject sits alone before the comma.
+                p0, p1 = self._clause_range(clause_of, s, m.clause - 1)
+                if not any(p0 <= x.start < p1 for x in others):
+                    bw = [p for p in cands if p0 <= p.start and p.end <= p1]
+                    if bw:
+                        pick = bw[-1]
+            if pick is not None:
+                found[label] = pick
+        return found
+
+    def _period_for(self, words, m, s, e, clause_of, dates, ctx, role):
+        usable = [d for d in dates if not self._is_comparison(words, d, e)]
+        same = [d for d in usable if clause_of[d.start - s] == m.clause]
+        before = [d for d in same if d.end <= m.start]
+        pick = before[-1] if before else (same[0] if same else None)
+        if pick is None:
+            bw = [d for d in usable if d.end <= m.start]
+            pick = bw[-1] if bw else None
+        if pick is not None and role != "from" and m.clause != clause_of[pick.start - s]:
+            # A date attached to an earlier "from" value does not date this one.
+            pass
+        if pick is None and role != "from":
+            fw = [d for d in usable if d.start >= m.end and (d._.code or "") != "day"]
+            pick = fw[0] if fw else None
+        if pick is None:
+            base = ctx.period
+            return resolve_relative("same_prev_year", base) if role == "from" and base else base
+        return self._resolve_date(pick, ctx)
+
+    def _resolve_date(self, d, ctx):
+        """A DATE's period; anaphoric ones ("aynı dönemde", "bir önceki yıl") against the current period."""
+        if d._.norm:
+            return resolve_relative(d._.norm, ctx.period, ctx.pub, year=d._.value) or d._.period
+        return d._.period
+
+    def _is_comparison(self, words, d, e) -> bool:
+        """"geçen yılın aynı dönemine göre": a date followed by göre/kıyasla is the baseline, not the cell."""
+        for i in range(d.end, min(d.end + 2, e)):
+            if self._sets["comparison"].match_at(words, i):
+                return True
+        return False
+
+    def _flow_near(self, words, lo, hi, s, e, anchor=None):
+        hits = []
+        for flow in ("balance_negative", "balance_positive", "balance", "volume", "import", "export"):
+            for i in self._find("flow:" + flow, words, lo, hi):
+                if self._sets["flow_not"].match_at(words, i):
+                    continue
+                hits.append((i, flow))
+        if not hits:
+            return None
+        if anchor is not None:
+            hits.sort(key=lambda h: (abs(h[0] - anchor), h[0]))
+        else:
+            hits.sort()
+        # "ihracat hacmi" is export, "dış ticaret açığı" is balance: the longer, more specific cue at a position wins.
+        flow = hits[0][1]
+        return "balance" if flow.startswith("balance") else flow
+
+    def _balance_sign(self, words, s, e, m) -> int:
+        if self._has("balance:negative", words, s, e) or self._has("flow:balance_negative", words, s, e):
+            return -1
+        return 1
+
+    def _cell_for(self, doc, words, m, s, e, clause_of, places, dates, ctx, claimed, monies):
+        local = self._local(doc, words, m, s, e, clause_of, places, monies, claimed)
+        c0, c1 = self._clause_range(clause_of, s, m.clause)
+        flow = self._flow_near(words, c0, c1, s, e, anchor=m.start) or self._flow_near(words, s, e, s, e, anchor=m.start)
+        if flow is None:
+            if ctx.flow and ctx.flow_age <= self.max_context_sentences and local:
+                flow = ctx.flow
+            else:
+                return None, local
+        for p in local.values():
+            if len([x for x in monies]) > 1:
+                claimed.add(p.start)
+        cell = Cell(flow=flow)
+        country = local.get("COUNTRY")
+        national = False
+        if country is not None and country._.code == NATIONAL_CODE:
+            # "Türkiye'nin ihracatı": the whole country, unless it is only the share's denominator.
+            national = "PROVINCE" not in local
+            foreign = [p for p in places if p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE
+                       and clause_of[p.start - s] == m.clause]
+            country = foreign[-1] if foreign else None
+            if country is not None:
+                national = False
+                if self._mirrored(words, country, local.get("COUNTRY")):
+                    cell.flow = {"export": "import", "import": "export"}.get(cell.flow, cell.flow)
+        if self._has("national", words, c0, c1):
+            national = True
+        province = local.get("PROVINCE")
+        cell.province = province._.norm if province is not None else (None if national else ctx.province)
+        if country is not None:
+            cell.country = country._.code
+        elif not national and "PROVINCE" not in local:
+            cell.country = ctx.bilateral or ctx.topic_country
+        sector = local.get("SECTOR")
+        if sector is not None:
+            if "|" in (sector._.norm or ""):
+                return None, local  # one figure for two sectors is no single cell
+            cell.sector = sector._.norm
+        elif self._has("anaphora_sector", words, c0, c1) and ctx.sector:
+            cell.sector = ctx.sector
+        else:
+            cell.sector = ctx.topic_sector
+        product = local.get("PRODUCT")
+        if product is not None:
+            cell.product = product._.norm
+            cell.sector = cell.sector or product._.code
+        cell.period = self._period_for(words, m, s, e, clause_of, dates, ctx, m.role)
+        return cell, local
+
+    def _mirrored(self, words, foreign, turkey) -> bool:
+        """"Birleşik Krallık'ın Türkiye'ye ihracatı" is Türkiye's import from the UK."""
+        f_suf = split_suffix(words[foreign.end - 1])[1]
+        t_suf = split_suffix(words[turkey.end - 1])[1] if turkey is not None else ""
+        return f_suf.endswith(GENITIVE) and foreign.start < turkey.start and bool(t_suf) and not t_suf.endswith(GENITIVE)
+
+    def _quantity_for(self, m, quantities, clause_of, s):
+        same = [q for q in quantities if clause_of[q.start - s] == m.clause]
+        return same[0] if same else None
+
+    # -- percents ---------------------------------------------------------------
+    def _attach_percent(self, doc, words, m, s, e, clause_of, places, dates, ctx, sentence_facts, drafts, monies):
+        value = m.ent._.value
+        if value is None:
+            return
+        if m.role == "change":
+            sign = self._sign(words, m, s, e, clause_of) or 1
+            value = sign * abs(value)
+        target = None
+        same_clause = [(mm, d) for mm, d in sentence_facts if mm.clause == m.clause and mm.role != "from"]
+        if m.role == "share":
+            cands = [(mm, d) for mm, d in sentence_facts if mm.role != "from" and not self._is_national(d.cell)]
+            target = (same_clause[0][1] if same_clause and not self._is_national(same_clause[0][1].cell)
+                      else (cands[0][1] if cands else None))
+        else:
+            if same_clause:
+                target = same_clause[0][1]
+            else:
+                # A percent in its own clause belongs to the sentence's figure only when no
+                # other cell entity stands in its clause ("… yüzde 21,2 azaldı").
+                c0, c1 = self._clause_range(clause_of, s, m.clause)
+                own = [p for p in places if c0 <= p.start < c1]
+                cands = [d for mm, d in sentence_facts if mm.role != "from"]
+                if not own and len(cands) == 1:
+                    target = cands[0]
+        if target is not None:
+            if m.role == "change":
+                if target.change_pct is None or not target.strong_change:
+                    target.change_pct, target.strong_change = value, True
+            elif target.share_pct is None:
+                target.share_pct = value
+            target.evidence.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+            return
+        cell, local = self._cell_for(doc, words, m, s, e, clause_of, places, dates, ctx, set(), monies)
+        if cell is None:
+            return
+        d = FactDraft(cell=cell, evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
+        if m.role == "change":
+            d.change_pct = value
+        else:
+            d.share_pct = value
+        d.rank = self._rank(doc, words, s, e, m.clause, clause_of)
+        drafts.append(d)
+
+    @staticmethod
+    def _is_national(cell: Cell) -> bool:
+        return cell.province is None and cell.country is None and cell.sector is None and cell.product is None
+
+    # -- ranks ------------------------------------------------------------------
+    def _rank(self, doc, words, s, e, cid, clause_of) -> int | None:
+        c0, c1 = self._clause_range(clause_of, s, cid)
+        for i in range(c0, c1):
+            n = self._sets["rank_one"].match_at(words, i)
+            if n:
+                if self._has("rank_growth", words, max(s, i - 1), min(e, i + n + GROWTH_WINDOW)):
+                    continue
+                return 1
+            r = self._ordinal(doc, words, i, e)
+            if r:
+                return r
+        return None
+
+    def _ordinal(self, doc, words, i, e) -> int | None:
+        w = words[i]
+        stem, suf = split_suffix(w)
+        nxt = words[i + 1] if i + 1 < e else ""
+        near_rank_word = any(nxt.startswith(x) for x in self.cues["rank_words"])
+        if stem in self._ordinals and near_rank_word:
+            return self._ordinals[stem]
+        for word, n in self._ordinals.items():
+            if w.startswith(word) and len(w) <= len(word) + 4 and near_rank_word:
+                return n
+        if stem.isdigit() and suf and suf in self.cues["rank_ordinal_suffix"] and near_rank_word:
+            return int(stem)
+        m = re.fullmatch(r"(\d{1,3})\.", w)
+        if m and near_rank_word:
+            return int(m.group(1))
+        if w.isdigit() and nxt == "." and i + 2 < e and any(words[i + 2].startswith(x) for x in self.cues["rank_words"]):
+            return int(w)
+        return None
+
+    def _rank_only(self, doc, words, s, e, places, dates, clause_of, ctx, drafts):
+        """Sentences with a position but no figure still give a rank to a cell ("ikinci sırada yer aldı")."""
+        return
+
+    # -- context ----------------------------------------------------------------
+    def _update_bilateral(self, words, s, e, places, ctx):
+        foreign = {p._.code for p in places if p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE}
+        if len(foreign) == 1 and self._has("bilateral", words, s, e):
+            ctx.bilateral = next(iter(foreign))
+        elif foreign and len(foreign) > 1:
+            ctx.bilateral = None
+
+    def _update_context(self, words, s, e, places, dates, sentence_facts, ctx):
+        usable = [d for d in dates if not self._is_comparison(words, d, e) and (d._.code or "") != "day"]
+        if usable:
+            p = self._resolve_date(usable[-1], ctx)
+            if p:
+                ctx.period = p
+        provinces = {p._.norm for p in places if p.label_ == "PROVINCE"}
+        if len(provinces) == 1 and sentence_facts:
+            ctx.province = next(iter(provinces))
+        sectors = [p._.norm for p in places if p.label_ == "SECTOR" and "|" not in (p._.norm or "")]
+        if sectors:
+            ctx.sector = sectors[-1]
+
+    # -- tables -----------------------------------------------------------------
+    def _table_row(self, doc, words, s, e, sent_ents, ctx: Context, drafts) -> bool:
+        """A table written as text (FACTS.md rule 6): a header names periods and a scale,
+        each row an entity and its figures. Returns False when the line is no table row."""
+        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        line = doc.text[start:end]
+        if line.count("|") < 2:
+            ctx.table = None
+            return False
+        cells, pos = [], start
+        for part in line.split("|"):
+            cells.append((pos, pos + len(part), part.strip()))
+            pos += len(part) + 1
+        cells = [c for c in cells if c[2] and not set(c[2]) <= set("-: ")]
+        if not cells:
+            return True
+        in_cell = lambda c, x: c[0] <= x.start_char and x.end_char <= c[1]  # noqa: E731
+        values = [parse_number(c[2]) for c in cells[1:]]
+        header_like = any(x.label_ == "DATE" for x in sent_ents) and not any(
+            x.label_ in PLACE_LABELS for x in sent_ents if in_cell(cells[0], x))
+        if header_like or ctx.table is None:
+            cols = []
+            for c in cells[1:]:
+                cw = [words[t.i] for t in doc[s:e] if c[0] <= t.idx < c[1]]
+                date = next((x for x in sent_ents if x.label_ == "DATE" and in_cell(c, x)), None)
+                scale = next((self.cues["table_scale"][w] for w in cw if w in self.cues["table_scale"]), 1)
+                currency = next((cur for w in cw for cur, names in self.cues["table_currency"].items()
+                                 if any(w.startswith(n) for n in names)), None)
+                kind = ("change" if any(self._sets["table_change"].match_at(cw, k) for k in range(len(cw)))
+                        else "share" if any(self._sets["share"].match_at(cw, k) for k in range(len(cw)))
+                        else "value" if date is not None else None)
+                cols.append({"period": self._resolve_date(date, ctx) if date is not None else None,
+                             "scale": scale, "currency": currency or "USD", "kind": kind})
+            lw = [words[t.i] for t in doc[s:e]]
+            ctx.table = {"cols": cols, "flow": self._flow_near(lw, 0, len(lw), 0, len(lw)) or ctx.flow}
+            return True
+        table = ctx.table
+        place = next((x for x in sent_ents if x.label_ in PLACE_LABELS and in_cell(cells[0], x)), None)
+        if place is None or table["flow"] is None:
+            return True
+        latest = max((c["period"] for c in table["cols"] if c["kind"] == "value" and c["period"]), default=None)
+        evidence = [(start, end)]
+        row: dict[str, FactDraft] = {}
+        for col, v in zip(table["cols"], values):
+            if v is None or col["kind"] is None:
+                continue
+            period = col["period"] if col["kind"] == "value" else latest
+            if period not in row:
+                cell = Cell(flow=table["flow"], province=ctx.province, period=period)
+                if place.label_ == "COUNTRY" and place._.code != NATIONAL_CODE:
+                    cell.country = place._.code
+                elif place.label_ == "PROVINCE":
+                    cell.province = place._.norm
+                elif place.label_ == "SECTOR":
+                    cell.sector = place._.norm
+                row[period] = FactDraft(cell=cell, evidence=list(evidence))
+            d = row[period]
+            if col["kind"] == "value":
+                d.value, d.currency = v * col["scale"], col["currency"]
+            elif col["kind"] == "change":
+                d.change_pct, d.strong_change = float(v), True
+            else:
+                d.share_pct = float(v)
+        drafts.extend(row.values())
+        return True
+
+    # -- merge ------------------------------------------------------------------
+    def _merge(self, drafts: list[FactDraft]) -> list[dict]:
+        merged: dict[tuple, FactDraft] = {}
+        for d in drafts:
+            k = d.cell.key()
+            if k not in merged:
+                merged[k] = d
+                continue
+            m = merged[k]
+            if d.value is not None and (m.value is None or _significant(d.value) > _significant(m.value)):
+                m.value, m.currency = d.value, d.currency
+            if d.change_pct is not None and (m.change_pct is None or (d.strong_change and not m.strong_change)
+                                             or (d.strong_change == m.strong_change and _decimals(d.change_pct) > _decimals(m.change_pct)
+                                                 and round(d.change_pct) == round(m.change_pct))):
+                m.change_pct, m.strong_change = d.change_pct, d.strong_change
+            if d.share_pct is not None and (m.share_pct is None or _decimals(d.share_pct) > _decimals(m.share_pct)):
+                m.share_pct = d.share_pct
+            for attr in ("change_abs", "rank", "quantity", "unit"):
+                if getattr(m, attr) is None and getattr(d, attr) is not None:
+                    setattr(m, attr, getattr(d, attr))
+            m.evidence.extend(x for x in d.evidence if x not in m.evidence)
+        out = []
+        for d in merged.values():
+            c = d.cell
+            out.append({
+                "flow": c.flow, "province": c.province, "country": c.country, "sector": c.sector,
+                "product": c.product, "period": c.period, "value": d.value, "currency": d.currency,
+                "change_pct": d.change_pct, "change_abs": d.change_abs, "share_pct": d.share_pct,
+                "rank": d.rank, "quantity": d.quantity, "unit": d.unit,
+                "evidence": sorted(set(d.evidence)),
+            })
+        return out
+
+
+@Language.factory(
+    "export_facts_relations",
+    assigns=["doc._.facts"],
+    requires=["doc.ents"],
+    default_config={"max_context_sentences": 4},
+)
+def make_relations(nlp: Language, name: str, max_context_sentences: int):
+    return RelationExtractor(nlp, name, max_context_sentences=max_context_sentences)

@@ -1,0 +1,62 @@
+"""The FastAPI application: `create_app()` wires settings, the pipeline and the routers.
+
+`uvicorn --factory service.api.app:create_app` (what `python -m service serve` runs) builds
+one per worker process; each loads the pipeline once, in the lifespan.
+"""
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from ..engine import load_nlp
+from . import errors
+from .extraction import Extractor
+from .middleware import BodyLimit, RequestContext
+from .routers import extract, health, page
+from .schemas import STATIC_DIR, examples
+from .settings import Settings, get_settings
+
+log = logging.getLogger("service.api")
+
+DESCRIPTION = """Turkish trade news in, structured export facts out.
+
+`POST /extract` reads one article and answers its entities and facts (the contract is
+FACTS.md); `POST /extract/batch` reads several in one call. Every error answers
+`{"error": {"code", "message", "field"}, "request_id"}` with a named code (E1xx).
+Limits come from the environment: `EXPORT_FACTS_MAX_TEXT_CHARS`,
+`EXPORT_FACTS_MAX_BATCH_DOCUMENTS`, `EXPORT_FACTS_MAX_BODY_BYTES`.
+"""
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    settings: Settings = app.state.settings
+    nlp = load_nlp(settings.model)
+    # spaCy refuses texts over nlp.max_length (1,000,000) itself; our own limit decides.
+    nlp.max_length = max(nlp.max_length, settings.max_text_chars + 1)
+    extractor = Extractor(nlp, batch_size=settings.batch_size)
+    try:  # warm up before the first request counts; /readyz tells whether it answers
+        await extractor.one(examples()[0]["text"])
+    except Exception:
+        log.exception("the pipeline failed on the warm-up article; serving anyway")
+    app.state.extractor = extractor
+    log.info("pipeline %s %s loaded from %s", nlp.meta.get("name"), nlp.meta.get("version"), nlp.path)
+    yield
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; `settings` default to the environment (EXPORT_FACTS_*)."""
+    app = FastAPI(title="export-facts", version=__version__, description=DESCRIPTION,
+                  lifespan=lifespan)
+    app.state.settings = settings or get_settings()
+    errors.install(app)
+    app.include_router(extract.router)
+    app.include_router(health.router)
+    app.include_router(page.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    # Outermost first: the request id exists before the body limit can answer 413.
+    app.add_middleware(BodyLimit, max_bytes=app.state.settings.max_body_bytes)
+    app.add_middleware(RequestContext)
+    return app

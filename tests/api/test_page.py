@@ -1,0 +1,150 @@
+"""GET /: the page, served without anything from outside, and driven in headless chromium."""
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from service.api.schemas import STATIC_DIR
+
+CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
+CHROMEDRIVER = Path(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# Written for this test in the style of Turkish trade news (figures invented).
+ARTICLE = ("İzmir'in ihracatı 2025 yılında yüzde 5 artarak 14 milyar 210 milyon dolara ulaştı. "
+           "Kentin en büyük pazarı 1 milyar 650 milyon dolarla Almanya oldu.")
+
+
+def test_page_is_served_with_its_assets(client):
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    for asset in re.findall(r'(?:src|href)="(/static/[^"]+)"', page.text):
+        assert client.get(asset).status_code == 200, asset
+    assert "<textarea" in page.text and 'id="facts"' in page.text
+
+
+@pytest.mark.parametrize("name", ["index.html", "app.js", "style.css"])
+def test_page_fetches_nothing_from_the_internet(name):
+    source = (STATIC_DIR / name).read_text(encoding="utf-8")
+    assert not re.search(r"(https?:)?//[a-z0-9.-]+\.[a-z]{2,}", source, re.I), name
+
+
+def test_page_examples_list_articles(client):
+    examples = client.get("/examples").json()
+    assert len(examples) >= 2
+    assert all(e["title"] and e["text"].strip() for e in examples)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    """Debian's chromium, headless, through chromium-driver; nothing is downloaded."""
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()) and not IN_CI:
+        pytest.skip("chromium and chromium-driver are not installed (bash .ci/browser.sh installs "
+                    "them from Debian); with CI=true this test runs and fails instead")
+    if not IN_CI:
+        pytest.importorskip("selenium", reason="selenium is a test extra: pip install -e '.[test]'")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must never fetch a driver
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--window-size=1280,1000",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def _open(browser, base):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    browser.get(base + "/")
+    WebDriverWait(browser, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#example option")) > 1)
+
+
+def _severe_console_errors(browser) -> list:
+    return [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def test_page_pasted_article_shows_highlighted_province_and_fact_row(browser, live_server):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, _ = live_server
+    _open(browser, base)
+    browser.find_element(By.ID, "text").send_keys(ARTICLE)
+    browser.find_element(By.ID, "date").send_keys("2026-01-06")
+    browser.find_element(By.ID, "submit").click()
+    wait = WebDriverWait(browser, 20)
+    wait.until(lambda d: "entities" in d.find_element(By.ID, "status").text)
+
+    provinces = browser.find_elements(By.CSS_SELECTOR, '#doc mark.entity[data-label="PROVINCE"]')
+    assert any(m.text.startswith("İzmir") for m in provinces), browser.find_element(By.ID, "doc").text
+    colour = provinces[0].value_of_css_property("background-color")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    rows = browser.find_elements(By.CSS_SELECTOR, "#facts tbody tr")
+    assert rows and "export" in rows[0].text
+
+    ActionChains(browser).move_to_element(rows[0]).perform()
+    underlined = browser.find_elements(By.CSS_SELECTOR, "#doc .seg.evidence")
+    assert underlined and "underline" in underlined[0].value_of_css_property("text-decoration")
+    ActionChains(browser).move_to_element(browser.find_element(By.TAG_NAME, "h1")).perform()
+    assert not browser.find_elements(By.CSS_SELECTOR, "#doc .seg.evidence")
+    assert not _severe_console_errors(browser)
+
+
+def test_page_example_pick_fills_the_text_and_reads_it(browser, live_server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    base, _ = live_server
+    _open(browser, base)
+    Select(browser.find_element(By.ID, "example")).select_by_index(1)
+    WebDriverWait(browser, 20).until(lambda d: "entities" in d.find_element(By.ID, "status").text)
+    text = browser.find_element(By.ID, "text").get_attribute("value")
+    assert text.strip()
+    # The highlighted text is the article itself, character for character.
+    doc = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#doc .seg')).map(s => s.textContent).join('')")
+    assert doc == text
+    assert not _severe_console_errors(browser)
+
+
+def test_page_shows_the_error_of_a_blank_text(browser, live_server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, _ = live_server
+    _open(browser, base)
+    browser.find_element(By.ID, "text").send_keys("   ")
+    browser.find_element(By.ID, "submit").click()
+    WebDriverWait(browser, 10).until(lambda d: "E101" in d.find_element(By.ID, "status").text)
+    assert "error" in browser.find_element(By.ID, "status").get_attribute("class")
+
+
+def test_page_offsets_survive_emoji_and_rtl_text(browser, live_server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, _ = live_server
+    _open(browser, base)
+    text = "🚢📈 Mersin'in ihracatı 2025 yılında arttı. العراق 🇹🇷 2024 yılında azaldı."
+    browser.execute_script("document.getElementById('text').value = arguments[0];", text)
+    browser.find_element(By.ID, "submit").click()
+    WebDriverWait(browser, 20).until(lambda d: "entities" in d.find_element(By.ID, "status").text)
+    marks = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#doc mark.entity')).map("
+        "m => Array.from(m.querySelectorAll('.seg')).map(s => s.textContent).join(''))")
+    answer = __import__("httpx").post(f"{base}/extract", json={"text": text}).json()
+    assert marks == [e["text"] for e in answer["entities"]]
