@@ -41,6 +41,8 @@ PRODUCTS = LEX["products"]
 INDUSTRY = ["tekstil", "deri", "hali", "kimya", "hazir_giyim", "otomotiv", "gemi", "elektrik_elektronik",
             "makine", "demir_demirdisi", "celik", "cimento_cam_seramik", "mucevher", "savunma_havacilik",
             "iklimlendirme", "diger_sanayi", "mobilya"]
+# Goods sectors below the group level, for templates about any one sector.
+GOODS = [s for s in SECTORS if s not in ("hizmet", "tarim", "sanayi", "madencilik")]
 PARTNERS = ["Almanya", "ABD", "İngiltere", "Irak", "İtalya", "Fransa", "İspanya", "Hollanda", "Rusya",
             "Romanya", "Polonya", "İsrail", "BAE", "Bulgaristan", "Yunanistan", "Mısır", "Libya", "Fas",
             "Cezayir", "Belçika", "Birleşik Krallık", "Amerika Birleşik Devletleri", "İran", "Gürcistan",
@@ -1099,6 +1101,25 @@ def sector_trio(r, k, new):
     return ex
 
 
+@template(10)
+def sector_monthly_change(r, k, new):
+    s1_, s2_, s3_ = ALL_SECTORS[::-1][3 * k:3 * k + 3]
+    y, m = r.choice([2022, 2023, 2024, 2025]), r.randint(1, 12)
+    ex = new(day(r, *next_month(y, m), 1, 7))
+    period = f"{y}-{m:02d}"
+    c1, v1 = pct(dec(r, 1, 30)), money(sized(r, SECTOR_SIZE[s1_], 1))
+    s = ex.say("{m} {s} sektörünün ihracatı geçen yılın aynı ayına göre {c} artışla {v} oldu.",
+               m=month(y, m, r.choice(["ayında", "loc"])).cap(), s=sect(s1_, r, word=True), c=c1, v=v1)
+    ex.fact(s, value=v1, change_pct=c1.value, sector=s1_, period=period)
+    v2 = money(sized(r, SECTOR_SIZE[s2_], 1))
+    s = ex.say("{s} sektöründe ihracat {v} olarak gerçekleşirken,", s=sect(s2_, r, word=True).cap(), v=v2)
+    ex.fact(s, value=v2, sector=s2_, period=period)
+    c3 = pct(dec(r, 1, 25))
+    s = ex.say("{s} sektörünün ihracatı {c} azaldı.", s=sect(s3_, r, word=True), c=c3)
+    ex.fact(s, change_pct=-c3.value, sector=s3_, period=period)
+    return ex
+
+
 @template(2)
 def hazelnut_season(r, k, new):
     y1 = r.choice([2020, 2021, 2022, 2023, 2024])
@@ -1119,7 +1140,7 @@ def hazelnut_season(r, k, new):
 
 @template(4)
 def sector_share_total(r, k, new):
-    sid, y = r.choice(INDUSTRY), r.choice([2022, 2023, 2024, 2025])
+    sid, y = r.choice(GOODS), r.choice([2022, 2023, 2024, 2025])
     ex = new(day(r, y + 1, r.randint(1, 3)))
     total = Decimal(r.randint(220, 270))
     share = Decimal(str(round(SECTOR_SIZE[sid] / float(total) * 100 * r.uniform(0.8, 1.2), 1)))
@@ -1138,9 +1159,9 @@ def sector_share_total(r, k, new):
     return ex
 
 
-@template(3)
+@template(4)
 def sector_country_rank(r, k, new):
-    sid, y = r.choice(INDUSTRY), r.choice([2022, 2023, 2024, 2025])
+    sid, y = r.choice(GOODS), r.choice([2022, 2023, 2024, 2025])
     ex = new(day(r, y + 1, r.randint(1, 4)))
     c1, c2, c3 = pick(r, PARTNERS, 3)
     a = desc(r, 3, SECTOR_SIZE[sid] * 20, SECTOR_SIZE[sid] * 150, "milyon", 0)
@@ -1226,7 +1247,7 @@ def currencies(r, k, new):
     elif k == 1:
         m = r.randint(1, 12)
         ex = new(day(r, *next_month(y, m), 1, 8))
-        sid = r.choice(INDUSTRY)
+        sid = r.choice(GOODS)
         v = money(sized(r, SECTOR_SIZE[sid] * 30, 1), "adj", cur="TRY", word=r.choice(["lira", "TL"]))
         s = ex.say("{s} sektörü {m} {v} ihracat yaptı.", s=sect(sid, r, word=True).cap(), m=month(y, m, "ayında"), v=v)
         ex.fact(s, value=v, sector=sid, period=f"{y}-{m:02d}")
@@ -1248,7 +1269,7 @@ def approx_values(r, k, new):
         s = ex.say("{p} ihracatı {y} yaklaşık {v} ulaştı.", p=prov(p, "gen"), y=year(y, word="yılında"), v=v)
         ex.fact(s, value=v, province=p, period=str(y))
     elif k == 1:
-        sid = r.choice(INDUSTRY)
+        sid = r.choice(GOODS)
         v = money(sized(r, SECTOR_SIZE[sid]), "acc")
         s = ex.say("{s} ihracatı {y} {v} bulan bir düzeyde gerçekleşti.", s=sect(sid, r).cap(), y=year(y, "loc"), v=v)
         ex.fact(s, value=v, sector=sid, period=str(y))

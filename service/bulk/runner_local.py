@@ -51,6 +51,9 @@ class LocalRunner:
             self.pool.shutdown(wait=exc[0] is None, cancel_futures=True)
         return False
 
+    def committed(self) -> None:
+        """Nothing to release: results live in memory until the outputs take them."""
+
     def _start_pool(self) -> None:
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         if method == "fork":

@@ -40,6 +40,7 @@ class JsonlSink:
 
     def __init__(self, path: str | Path, run_key: str, version: str):
         self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.journal_path = Path(f"{self.path}.journal")
         self.note = None
         self.db = _sqlite(str(self.journal_path))

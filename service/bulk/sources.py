@@ -51,6 +51,7 @@ class BadRecord:
     line: int | None
     reason: str
     id: str | None = None
+    whole_input: bool = False  # an input that names nothing or breaks off, not one record
 
     def to_json(self) -> dict:
         return {"input": self.input, "line": self.line, "id": self.id, "reason": self.reason}
@@ -99,10 +100,11 @@ class ArchiveReader:
                 matches = sorted(Path(m) for m in glob.iglob(arg, recursive=True))
                 if not matches:
                     yield BadRecord(arg, None, f"E121 pattern {arg!r} matches no file: check the path "
-                                               "and quote the pattern so the shell leaves it alone")
+                                               "and quote the pattern so the shell leaves it alone",
+                                    whole_input=True)
                     continue
             else:
-                yield BadRecord(arg, None, f"E121 no such file or folder: {arg}")
+                yield BadRecord(arg, None, f"E121 no such file or folder: {arg}", whole_input=True)
                 continue
             for match in matches:
                 for f in (_walk(match) if match.is_dir() else [match]):
@@ -144,7 +146,7 @@ class ArchiveReader:
         try:
             fh = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
         except OSError as exc:
-            yield BadRecord(where, None, f"E121 cannot open {where}: {exc.strerror or exc}")
+            yield BadRecord(where, None, f"E121 cannot open {where}: {exc.strerror or exc}", whole_input=True)
             return
         n = 0
         with fh:
@@ -162,7 +164,8 @@ class ArchiveReader:
                         yield self._json_line(raw, where, n, path.name)
             except (OSError, EOFError, zlib.error) as exc:
                 yield BadRecord(where, n + 1, f"E121 {where} is damaged after line {n} ({exc}): "
-                                              "the rest of this input was not read; repair or re-export it")
+                                              "the rest of this input was not read; repair or re-export it",
+                                whole_input=True)
 
     def _json_line(self, raw: bytes, where: str, n: int, name: str) -> Record | BadRecord:
         try:

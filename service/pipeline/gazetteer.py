@@ -275,6 +275,14 @@ class Gazetteer:
         self._index()
         return self
 
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return srsly.json_dumps(self.data).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "Gazetteer":
+        self.data = srsly.json_loads(data)
+        self._index()
+        return self
+
 
 def _mid_sentence(prev) -> bool:
     """Whether a capitalised word after `prev` is capitalised for its own sake."""

@@ -296,7 +296,15 @@ class Normalizer:
         srsly.write_json(path / "lemmas.json", {"source": self.source, **self.lemmatizer.to_dict()}, indent=0)
 
     def from_disk(self, path, *, exclude=tuple()) -> "Normalizer":
-        data = srsly.read_json(ensure_path(path) / "lemmas.json")
+        return self._load(srsly.read_json(ensure_path(path) / "lemmas.json"))
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return srsly.json_dumps({"source": self.source, **self.lemmatizer.to_dict()}).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "Normalizer":
+        return self._load(srsly.json_loads(data))
+
+    def _load(self, data: dict) -> "Normalizer":
         self.source = data.get("source")
         self.lemmatizer = Lemmatizer.from_dict(data)
         return self

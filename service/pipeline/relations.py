@@ -38,6 +38,8 @@ SENT_END = {".", "!", "?", "…"}
 CLAUSE_PUNCT = {",", ";", ":", "(", ")", "•", "–", "—"}
 GENITIVE = ("nin", "nın", "nun", "nün", "in", "ın", "un", "ün")
 GROWTH_WINDOW = 3
+# Period kinds that name a baseline for comparison, not the period the story moves on to.
+BASELINE_KINDS = ("prev_year", "same_prev_year", "same_period_of_year")
 
 
 def _decimals(x) -> int:
@@ -109,7 +111,7 @@ class FactDraft:
 class RelationExtractor:
     """Component `export_facts_relations`: sets `doc._.facts`."""
 
-    def __init__(self, nlp: Language, name: str, max_context_sentences: int = 4):
+    def __init__(self, nlp: Language, name: str, max_context_sentences: int = 6):
         self.name = name
         self.max_context_sentences = max_context_sentences
         self.cues: dict = {}
@@ -169,6 +171,7 @@ class RelationExtractor:
             doc._.facts = []
             return doc
         words = [t._.fold or t.text.lower() for t in doc]
+        ents = [e for e in ents if not self._not_a_cell(doc, words, e)]
         sentences = self._sentences(doc)
         ctx = Context(pub=doc._.pub_date)
         self._set_topics(doc, ents, sentences, ctx)
@@ -178,6 +181,17 @@ class RelationExtractor:
             self._sentence(doc, words, s, e, sent_ents, ctx, drafts)
         doc._.facts = self._merge(drafts)
         return doc
+
+    def _not_a_cell(self, doc, words, ent) -> bool:
+        """A place that only locates the writer ("ANKARA (AA) -", "HABER/KAYSERİ") or
+        qualifies something else ("Kahramanmaraş merkezli depremler") is no cell."""
+        if ent.label_ not in ("PROVINCE", "COUNTRY"):
+            return False
+        nxt = doc[ent.end].text if ent.end < len(doc) else "\n"
+        prev = doc[ent.start - 1].text if ent.start > 0 else "\n"
+        if ent.text.isupper() and (nxt in self.cues["dateline_next"] or prev == "/" or "\n" in nxt):
+            return True
+        return ent.end < len(doc) and self._sets["place_modifier_after"].match_at(words, ent.end) > 0
 
     def _sentences(self, doc: Doc) -> list[tuple[int, int]]:
         out, start = [], 0
@@ -220,13 +234,16 @@ class RelationExtractor:
             c = next(iter(countries))
             if any(e.label_ == "COUNTRY" and e._.code == c and e.end <= lead_end for e in ents):
                 ctx.topic_country = c
-        provinces = [e for e in ents if e.label_ == "PROVINCE" and e.end <= lead_end]
-        if len({e._.norm for e in provinces}) == 1:
+        words = [t._.fold or t.text.lower() for t in doc]
+        lead = [(s, e) for s, e in sentences[:3] if self._flow_near(words, s, e, s, e)]
+        provinces = [x for x in ents if x.label_ == "PROVINCE" and any(s <= x.start < e for s, e in lead)]
+        if len({x._.norm for x in provinces}) == 1:
             ctx.province = provinces[0]._.norm
 
     # -- one sentence -------------------------------------------------------
     def _sentence(self, doc, words, s, e, sent_ents, ctx: Context, drafts):
-        ctx.flow_age += 1
+        if any(x.label_ in MEASURE_LABELS for x in sent_ents):
+            ctx.flow_age += 1
         if self._table_row(doc, words, s, e, sent_ents, ctx, drafts):
             return
         clause_of = self._clauses(doc, words, s, e)
@@ -260,12 +277,18 @@ class RelationExtractor:
 
         sentence_facts: list[tuple[Measure, FactDraft]] = []
         claimed: set[int] = set()
+        respective = self._respective(words, s, e, places, monies)
         for m in monies:
-            cell, local = self._cell_for(doc, words, m, s, e, clause_of, places, dates, ctx, claimed, monies)
+            cell, local = self._cell_for(doc, words, m, s, e, clause_of, places, dates, ctx, claimed, monies,
+                                         forced=respective.get(m.start))
             if cell is None:
                 continue
             d = FactDraft(cell=cell, value=m.ent._.value, currency=m.ent._.currency,
                           evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
+            delta = self._change_abs_sign(words, m, e)
+            if delta:
+                # "345 milyon dolarlık bir artış": the amount is the change, not the level.
+                d.change_abs, d.value = delta * abs(d.value), None
             if d.cell.flow == "balance" and d.value is not None:
                 d.value = self._balance_sign(words, s, e, m) * abs(d.value)
             q = self._quantity_for(m, quantities, clause_of, s)
@@ -284,13 +307,29 @@ class RelationExtractor:
 
     # -- exclusions and roles -------------------------------------------------
     def _is_bound(self, words, end, sent_end) -> bool:
-        """Bounds follow the amount: "1 milyar doları aştı", "10 milyar doların üzerinde"."""
-        for i in range(end, min(end + 3, sent_end)):
-            if self._sets["bound_after_not"].match_at(words, i):
-                return False
-            if self._sets["bound_after"].match_at(words, i):
-                return True
+        """Bounds follow the amount: "1 milyar doları aştı", "10 milyar doların üzerinde",
+        "1 milyardan fazla", "400 milyon dolar seviyesini aştı"."""
+        if end >= sent_end:
+            return False
+        if self._sets["bound_after_not"].match_at(words, end):
+            return False
+        if self._sets["bound_after"].match_at(words, end):
+            return True
+        if words[end - 1].endswith(tuple(self.cues["ablative_suffix"])) and self._sets["bound_after_ablative"].match_at(words, end):
+            return True
+        if self._has("bound_threshold", words, end, min(end + 2, sent_end)):
+            return True
+        if self._sets["bound_level"].match_at(words, end):
+            return self._has("bound_level_verb", words, end + 1, min(end + 4, sent_end))
         return False
+
+    def _change_abs_sign(self, words, m, e) -> int:
+        i = m.end
+        if i < e and words[i] == "bir":
+            i += 1
+        if i < e and self._sets["change_abs_after"].match_at(words, i):
+            return -1 if self._sets["sign_down"].match_at(words, i) else 1
+        return 0
 
     def _percent_role(self, doc, words, m, s, e, clause_of):
         last = doc[m.end - 1]
@@ -382,11 +421,35 @@ class RelationExtractor:
                     if bw:
                         pick = bw[-1]
             if pick is not None:
+                if self._coordinated(doc, words, pick, cands, m):
+                    # "Azerbaycan, Kazakistan ve Özbekistan'a toplam 36,6 milyar": a sum over a group.
+                    found["GROUP"] = pick
                 found[label] = pick
         return found
 
+    @staticmethod
+    def _coordinated(doc, words, pick, cands, m) -> bool:
+        if pick.end > m.start:
+            return False
+        for other in cands:
+            if other is pick or other.label_ != pick.label_:
+                continue
+            lo, hi = (other.end, pick.start) if other.end <= pick.start else (pick.end, other.start)
+            between = [words[i] for i in range(lo, hi)]
+            if hi >= lo and len(between) <= 1 and all(w in (",", "ve", "ile", "ya", "veya") for w in between) \
+                    and max(other.end, pick.end) <= m.start:
+                return True
+        return False
+
     def _period_for(self, words, m, s, e, clause_of, dates, ctx, role):
         usable = [d for d in dates if not self._is_comparison(words, d, e)]
+        if role == "from":
+            # "2024'teki 2,4 milyar dolardan": only a date right before dates the earlier value.
+            adjacent = [d for d in usable if 0 <= m.start - d.end <= 1]
+            if adjacent:
+                return self._resolve_date(adjacent[-1], ctx)
+            current = self._period_for(words, m, s, e, clause_of, dates, ctx, "value")
+            return resolve_relative("same_prev_year", current) if current else None
         same = [d for d in usable if clause_of[d.start - s] == m.clause]
         before = [d for d in same if d.end <= m.start]
         pick = before[-1] if before else (same[0] if same else None)
@@ -427,7 +490,9 @@ class RelationExtractor:
         if not hits:
             return None
         if anchor is not None:
-            hits.sort(key=lambda h: (abs(h[0] - anchor), h[0]))
+            a0, a1 = anchor
+            # "3 milyar dolar ihracat ve 1 milyar dolar ithalat": the flow noun right after an amount is its own.
+            hits.sort(key=lambda h: (h[0] - a1 if h[0] >= a1 else a0 - h[0] + 0.5, h[0]))
         else:
             hits.sort()
         # "ihracat hacmi" is export, "dış ticaret açığı" is balance: the longer, more specific cue at a position wins.
@@ -439,10 +504,28 @@ class RelationExtractor:
             return -1
         return 1
 
-    def _cell_for(self, doc, words, m, s, e, clause_of, places, dates, ctx, claimed, monies):
+    def _respective(self, words, s, e, places, monies) -> dict:
+        """"ABD ve Birleşik Krallık sırasıyla 1,3 milyar ve 1,2 milyar dolarla": pair in order."""
+        hits = self._find("respectively", words, s, e)
+        if not hits:
+            return {}
+        r = hits[0]
+        after = [m for m in monies if m.start > r]
+        for label in PLACE_LABELS:
+            before = [p for p in places if p.label_ == label and p.end <= r]
+            last_money = max((m.end for m in monies if m.end <= r), default=s)
+            before = [p for p in before if p.start >= last_money]
+            if len(before) >= 2 and len(before) == len(after):
+                return {m.start: p for m, p in zip(after, before)}
+        return {}
+
+    def _cell_for(self, doc, words, m, s, e, clause_of, places, dates, ctx, claimed, monies, forced=None):
         local = self._local(doc, words, m, s, e, clause_of, places, monies, claimed)
+        if forced is not None:
+            local[forced.label_] = forced
         c0, c1 = self._clause_range(clause_of, s, m.clause)
-        flow = self._flow_near(words, c0, c1, s, e, anchor=m.start) or self._flow_near(words, s, e, s, e, anchor=m.start)
+        flow = (self._flow_near(words, c0, c1, s, e, anchor=(m.start, m.end))
+                or self._flow_near(words, s, e, s, e, anchor=(m.start, m.end)))
         if flow is None:
             if ctx.flow and ctx.flow_age <= self.max_context_sentences and local:
                 flow = ctx.flow
@@ -451,6 +534,8 @@ class RelationExtractor:
         for p in local.values():
             if len([x for x in monies]) > 1:
                 claimed.add(p.start)
+        if "GROUP" in local:
+            return None, local
         cell = Cell(flow=flow)
         country = local.get("COUNTRY")
         national = False
@@ -472,12 +557,15 @@ class RelationExtractor:
             cell.country = country._.code
         elif not national and "PROVINCE" not in local:
             cell.country = ctx.bilateral or ctx.topic_country
+        elif national and cell.flow in ("balance", "volume") and ctx.bilateral:
+            # "dış ticaret dengesi Türkiye lehine": a balance is between the pair the story is about.
+            cell.country = ctx.bilateral
         sector = local.get("SECTOR")
         if sector is not None:
             if "|" in (sector._.norm or ""):
                 return None, local  # one figure for two sectors is no single cell
             cell.sector = sector._.norm
-        elif self._has("anaphora_sector", words, c0, c1) and ctx.sector:
+        elif ctx.sector and self._sector_anaphor(words, s, e, places):
             cell.sector = ctx.sector
         else:
             cell.sector = ctx.topic_sector
@@ -487,6 +575,11 @@ class RelationExtractor:
             cell.sector = cell.sector or product._.code
         cell.period = self._period_for(words, m, s, e, clause_of, dates, ctx, m.role)
         return cell, local
+
+    def _sector_anaphor(self, words, s, e, places) -> bool:
+        """"Sektör, 2025 yılında …": the word for sector standing alone refers back."""
+        ent_tokens = {i for p in places for i in range(p.start, p.end + 1)}
+        return any(i not in ent_tokens for i in self._find("anaphora_sector", words, s, e))
 
     def _mirrored(self, words, foreign, turkey) -> bool:
         """"Birleşik Krallık'ın Türkiye'ye ihracatı" is Türkiye's import from the UK."""
@@ -584,6 +677,17 @@ class RelationExtractor:
         return
 
     # -- context ----------------------------------------------------------------
+    def _historical(self, words, s, e, sentence_facts) -> bool:
+        """"2017 Haziran ayında ihracatımız 25 milyon dolardı": a past level, not the story's period."""
+        for m, _ in sentence_facts:
+            w = words[m.end - 1]
+            nxt = words[m.end] if m.end < e else ""
+            if w.endswith(tuple(self.cues["past_money_suffix"])) and not w.endswith(tuple(self.cues["ablative_suffix"])):
+                return True
+            if nxt.endswith(tuple(self.cues["past_copula_suffix"])):
+                return True
+        return False
+
     def _update_bilateral(self, words, s, e, places, ctx):
         foreign = {p._.code for p in places if p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE}
         if len(foreign) == 1 and self._has("bilateral", words, s, e):
@@ -592,7 +696,12 @@ class RelationExtractor:
             ctx.bilateral = None
 
     def _update_context(self, words, s, e, places, dates, sentence_facts, ctx):
-        usable = [d for d in dates if not self._is_comparison(words, d, e) and (d._.code or "") != "day"]
+        usable = [d for d in dates if not self._is_comparison(words, d, e) and (d._.code or "") != "day"
+                  and d._.norm not in BASELINE_KINDS]
+        froms = [m for m, _ in sentence_facts if m.role == "from"]
+        usable = [d for d in usable if not any(0 <= m.start - d.end <= 1 for m in froms)]
+        if self._historical(words, s, e, sentence_facts):
+            usable = []
         if usable:
             p = self._resolve_date(usable[-1], ctx)
             if p:
@@ -708,7 +817,7 @@ class RelationExtractor:
     "export_facts_relations",
     assigns=["doc._.facts"],
     requires=["doc.ents"],
-    default_config={"max_context_sentences": 4},
+    default_config={"max_context_sentences": 6},
 )
 def make_relations(nlp: Language, name: str, max_context_sentences: int):
     return RelationExtractor(nlp, name, max_context_sentences=max_context_sentences)

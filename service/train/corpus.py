@@ -191,5 +191,5 @@ def load_examples(path: str | Path, validate: bool = True) -> list[dict]:
         errs += [f"{i}: id used twice" for i in sorted({i for i in ids if ids.count(i) > 1})]
         if errs:
             shown = "\n  ".join(errs[:20])
-            raise CorpusError(f"E502 {path} has {len(errs)} unsound records; fix them:\n  {shown}")
+            raise CorpusError(f"E502 {path}: {len(errs)} problem(s) in the records; fix them:\n  {shown}")
     return recs

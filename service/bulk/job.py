@@ -1,0 +1,227 @@
+"""One annotate run: read the inputs, keep what the outputs still need, extract it, commit it in batches.
+
+    inputs → ArchiveReader → SeenIds (duplicates) → sinks' check (already done?) →
+    runner (local cores or Dask) → batches → sinks (JSONL, database), bad records → ErrorLog
+
+Every stage streams, so memory stays flat. Every output commits a batch all or nothing
+and knows what it holds, so the same command after a kill finishes the rest.
+"""
+import hashlib
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .progress import Progress, Stats
+from .sinks import NEED, DONE, ErrorLog, JsonlSink, SeenIds, StdoutSink
+from .sources import ArchiveReader, BadRecord, Record
+from .work import pipeline_version
+
+EXIT_OK, EXIT_ERRORS, EXIT_NOTHING = 0, 1, 2
+_PLAN_BLOCK = 256  # records checked against the outputs per query
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+@dataclass
+class Job:
+    """What `python -m service annotate` was asked to do (see `command.register` for each option)."""
+
+    inputs: list[str]
+    output: str | None = None
+    db: str | None = None
+    workers: int = field(default_factory=default_workers)
+    engine: str = "local"
+    scheduler: str | None = None
+    errors: str | None = None
+    strict: bool = False
+    max_chars: int = 200_000
+    batch_size: int = 64
+    commit_every: int = 256
+    commit_seconds: float = 5.0
+    part_size: int = 256
+    parts_dir: str | None = None
+
+    def run_key(self) -> str:
+        """Same inputs and limit, same key: the JSONL journal continues only the same command."""
+        spec = [sorted(os.path.abspath(i) for i in self.inputs), self.max_chars]
+        return hashlib.sha256(json.dumps(spec).encode()).hexdigest()[:32]
+
+    def errors_path(self) -> Path | None:
+        if self.errors:
+            return Path(self.errors)
+        if self.output and self.output != "-":
+            out = Path(self.output)
+            return out.with_name(f"{out.name.removesuffix('.jsonl')}.errors.jsonl")
+        return None
+
+    def default_parts_dir(self) -> Path:
+        if self.parts_dir:
+            return Path(self.parts_dir)
+        if self.output and self.output != "-":
+            return Path(f"{self.output}.parts")
+        if self.db and self.db.startswith("sqlite:///") and len(self.db) > len("sqlite:///"):
+            return Path(f"{self.db[len('sqlite:///'):]}.parts")
+        return Path("annotate.parts")
+
+
+class Run:
+    """The state of one run; `execute()` returns the exit status."""
+
+    def __init__(self, job: Job, stream=None, tty: bool | None = None):
+        self.job = job
+        self.stats = Stats()
+        self.progress = Progress(self.stats, stream=stream, tty=tty)
+        self.reader = ArchiveReader(job.inputs, job.max_chars)
+        self.valid = 0
+        self.sinks: list = []
+        self.pending: list[tuple[Record, str]] = []
+
+    def _open_sinks(self, version: str) -> None:
+        job = self.job
+        if job.output and job.output != "-":
+            self.sinks.append(JsonlSink(job.output, job.run_key(), version))
+        elif job.output == "-" or not job.db:
+            self.sinks.append(StdoutSink())
+        if job.db:
+            from .db import DbSink
+            self.sinks.append(DbSink(job.db, version))
+        for sink in self.sinks:
+            if sink.note:
+                self.progress.message(f"annotate: {sink.note}")
+            if sink.resumed:
+                self.progress.message(f"annotate: resuming {job.output}")
+
+    def _runner(self, version: str):
+        job = self.job
+        start = lambda: self.progress.count_in_background(self.reader.count)  # noqa: E731
+        if job.engine == "dask":
+            from .runner_dask import DaskRunner
+            return DaskRunner(job.default_parts_dir(), version, scheduler=job.scheduler,
+                              workers=job.workers, batch_size=job.batch_size,
+                              part_size=job.part_size, on_start=start)
+        from .runner_local import LocalRunner
+        return LocalRunner(job.workers, job.batch_size, on_start=start)
+
+    def _plan(self, errlog: ErrorLog, seen: SeenIds):
+        """The valid, first-seen records, each with the sinks that still need it."""
+        block: list[Record] = []
+        for item in self.reader:
+            if isinstance(item, BadRecord):
+                self.stats.read += not item.whole_input
+                self.stats.errors += 1
+                errlog.add(item)
+                continue
+            self.stats.read += 1
+            self.valid += 1
+            block.append(item)
+            if len(block) >= _PLAN_BLOCK:
+                yield from self._sort(block, errlog, seen)
+                block = []
+        yield from self._sort(block, errlog, seen)
+
+    def _sort(self, block: list[Record], errlog: ErrorLog, seen: SeenIds):
+        fresh = []
+        for rec, status, first in seen.sort(block):
+            if status == seen.NEW:
+                fresh.append(rec)
+            elif status == seen.DUPLICATE:
+                self.stats.duplicates += 1
+            else:
+                where = f"{first[1]}:{first[2]}" if first[2] else first[1]
+                self.stats.errors += 1
+                errlog.add(BadRecord(rec.input, rec.line, f"E120 id {rec.id!r} was met before with another "
+                                     f"text (at {where}), which was kept: give every article its own id",
+                                     rec.id))
+        states = [sink.check(fresh) for sink in self.sinks]
+        for i, rec in enumerate(fresh):
+            rec.targets = tuple(j for j, st in enumerate(states) if st[i] == NEED)
+            complaints = [st[i] for st in states if st[i] not in (NEED, DONE)]
+            if complaints:
+                self.stats.errors += 1
+                errlog.add(BadRecord(rec.input, rec.line, complaints[0], rec.id))
+            yield rec
+        self.progress.tick()
+
+    def _commit(self, errlog: ErrorLog, runner) -> None:
+        for j, sink in enumerate(self.sinks):
+            sink.write([(rec, line) for rec, line in self.pending if j in rec.targets])
+        self.stats.written += len(self.pending)
+        self.pending.clear()
+        errlog.flush()
+        runner.committed()
+
+    def execute(self) -> int:
+        job = self.job
+        version = pipeline_version()
+        try:
+            self._open_sinks(version)
+        except Exception as exc:  # noqa: BLE001  (a database that cannot be reached or migrated)
+            self.progress.message(f"annotate: E130 cannot use the outputs ({exc}): check -o and --db")
+            self._close_sinks()
+            return EXIT_NOTHING
+        errlog = ErrorLog(job.errors_path(), create=bool(job.errors), echo=self.progress.message)
+        seen = SeenIds()
+        status = EXIT_OK
+        runner = self._runner(version)
+        try:
+            with runner:
+                last = time.monotonic()
+                for rec, outcome in runner.map(self._plan(errlog, seen)):
+                    if outcome is None:
+                        self.stats.skipped += 1
+                    elif outcome[0] == "ok":
+                        self.stats.extracted += 1
+                        self.stats.facts += outcome[1]
+                        self.pending.append((rec, outcome[2]))
+                    else:
+                        if outcome[0] == "fail":
+                            self.stats.failed += 1
+                        else:
+                            self.stats.errors += 1
+                        errlog.add(BadRecord(rec.input, rec.line, outcome[1], rec.id))
+                    now = time.monotonic()
+                    if len(self.pending) >= job.commit_every or (self.pending and now - last > job.commit_seconds):
+                        self._commit(errlog, runner)
+                        last = now
+                    self.progress.tick()
+                self._commit(errlog, runner)
+        except KeyboardInterrupt:
+            self._commit(errlog, runner)
+            self.progress.message("annotate: interrupted; what was extracted is kept: "
+                                  "run the same command again to finish")
+            status = 130
+        except RuntimeError as exc:  # WorkerDied and the like: keep what is done, say how to go on
+            self._commit(errlog, runner)
+            self.progress.message(f"annotate: {exc}")
+            status = EXIT_ERRORS
+        finally:
+            seen.close()
+            errlog.close()
+            self._close_sinks()
+        self.progress.close(errlog.path if errlog.count else None)
+        if status:
+            return status
+        if self.valid == 0:
+            self.progress.message("annotate: E127 nothing could be read from the inputs: "
+                                  "give JSONL files, folders of .txt files or glob patterns")
+            return EXIT_NOTHING
+        if self.stats.failed or (job.strict and self.stats.errors):
+            return EXIT_ERRORS
+        return EXIT_OK
+
+    def _close_sinks(self) -> None:
+        for sink in self.sinks:
+            sink.close()
+
+
+def run(job: Job, stream=None, tty: bool | None = None) -> int:
+    """Run `job`; progress and the summary go to `stream` (standard error by default)."""
+    return Run(job, stream=stream or sys.stderr, tty=tty).execute()

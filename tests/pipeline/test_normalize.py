@@ -1,0 +1,95 @@
+"""The normalize component: casefold, stem, lemma, the date marker and the "|" tokenizer rule.
+
+Sentences are written for these tests in the register of Turkish trade news.
+"""
+from datetime import date
+
+import pytest
+import spacy
+
+from service.pipeline.normalize import DATE_MARKER, read_date_marker
+
+
+def token(nlp, text, word):
+    doc = nlp(text)
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("text,word,fold,stem", [
+    ("KOCAELİ’DEN 120 ülkeye ihracat yapıldı.", "KOCAELİ’DEN", "kocaeli'den", "kocaeli"),
+    ("Firmalar Almanya’ya 3 milyar dolarlık ürün sattı.", "Almanya’ya", "almanya'ya", "almanya"),
+    ("IRAK'A İHRACAT ARTTI", "IRAK'A", "ırak'a", "ırak"),
+    ("İhracat İSTANBUL ve İzmir'de yoğunlaştı.", "İSTANBUL", "istanbul", "istanbul"),
+    ("Sektör Birleşik Krallık`a açıldı.", "Krallık`a", "krallık'a", "krallık"),
+    ("Kent ihracatında Iğdır ʼın payı arttı.", "Iğdır", "ığdır", "ığdır"),
+])
+def test_normalize_fold_stem_norm(nlp, text, word, fold, stem):
+    tok = token(nlp, text, word)
+    assert (tok._.fold, tok._.stem, tok.norm_) == (fold, stem, stem)
+
+
+@pytest.mark.parametrize("text,word,lemma", [
+    # Common nouns inflected without an apostrophe: lemma from the reduced lookup table.
+    ("Sektör kimyayı geride bıraktı.", "kimyayı", "kimya"),
+    ("Talep çeliğe yöneldi.", "çeliğe", "çelik"),
+    ("Artış en çok otomotivde görüldü.", "otomotivde", "otomotiv"),
+    ("Makine sektörü ikinci oldu.", "sektörü", "sektör"),
+    ("Kentin ihracatı 2 milyar dolar oldu.", "ihracatı", "ihracat"),
+    ("Kimyevi maddeler ihracatı arttı.", "maddeler", "madde"),
+    ("Fındığın ihracatı geriledi.", "Fındığın", "fındık"),
+    ("Mamulleri ile öne çıktı.", "Mamulleri", "mamul"),
+    ("Kağıdı ve kartonu ihraç edildi.", "Kağıdı", "kağıt"),
+    # Forms the table lacks: the suffix stripper, with consonant softening undone.
+    ("Büyüme hazırgiyimde sürdü.", "hazırgiyimde", "hazırgiyim"),
+    ("Artış iklimlendirmede yüzde 8 oldu.", "iklimlendirmede", "iklimlendirme"),
+    # A proper noun keeps its stem: the apostrophe suffix is not part of the lemma.
+    ("Kocaeli'nin ihracatı arttı.", "Kocaeli'nin", "kocaeli"),
+    ("ABD’ye yapılan satışlar azaldı.", "ABD’ye", "abd"),
+    # Derived words and verbal nouns are not read as inflections of their root.
+    ("Savunma ihracatı rekor kırdı.", "Savunma", "savunma"),
+    ("İklim şartları verimi düşürdü.", "İklim", "iklim"),
+    ("İhracatçılar toplantıya katıldı.", "İhracatçılar", "ihracatçı"),
+    # A proper name the table would cut ("ben" + genitive) keeps its form.
+    ("Benin ile ticaret arttı.", "Benin", "benin"),
+])
+def test_normalize_lemma(nlp, text, word, lemma):
+    assert token(nlp, text, word).lemma_ == lemma
+
+
+@pytest.mark.parametrize("text,words", [
+    ("| Almanya | 1.234 | 2.345 |", ["|", "Almanya", "|", "1.234", "|", "2.345", "|"]),
+    ("|Almanya|1.234|2.345|", ["|", "Almanya", "|", "1.234", "|", "2.345", "|"]),
+    ("Ülke|2023 (Bin dolar) |Değişim|", ["Ülke", "|", "2023", "(", "Bin", "dolar", ")", "|", "Değişim", "|"]),
+])
+def test_normalize_pipe_splits_tokens(nlp, text, words):
+    assert [t.text for t in nlp.make_doc(text) if not t.is_space] == words
+
+
+def test_normalize_survives_to_disk_and_load(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipeline")
+    again = spacy.load(tmp_path / "pipeline")
+    text = "|Kocaeli'nin|çeliğe|KİMYEVİ MADDELER|"
+    assert [(t.text, t.lemma_, t.norm_) for t in again(text)] == [(t.text, t.lemma_, t.norm_) for t in nlp(text)]
+    assert [t.text for t in again.make_doc(text)][:3] == ["|", "Kocaeli'nin", "|"]
+
+
+@pytest.mark.parametrize("text,pub_date,body", [
+    ("date 2025-01-07\nKocaeli'nin ihracatı arttı.", date(2025, 1, 7), "Kocaeli'nin"),
+    ("  date 2024-12-31  Bursa ihracatta ikinci.", date(2024, 12, 31), "Bursa"),
+    ("Kocaeli'nin ihracatı arttı.", None, "Kocaeli'nin"),
+    ("date 2025-02-30 geçersiz tarih", None, "date"),
+])
+def test_normalize_date_marker(nlp, text, pub_date, body):
+    doc = nlp(text)
+    assert doc._.pub_date == pub_date
+    assert doc.text[doc._.body_start:].startswith(body)
+    assert read_date_marker(text)[0] == pub_date
+    assert bool(DATE_MARKER.match(text)) == text.lstrip().startswith("date")
+
+
+def test_normalize_keeps_a_given_date(nlp):
+    doc = nlp.make_doc("date 2025-01-07\nİhracat arttı.")
+    doc._.pub_date = date(2026, 3, 1)
+    doc = nlp(doc)
+    assert doc._.pub_date == date(2026, 3, 1)
+    assert doc.text[doc._.body_start:] == "İhracat arttı."
