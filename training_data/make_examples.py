@@ -552,8 +552,8 @@ def volume_country(r, k, new):
     ex.fact((s["c2"], s["i"]), "import", value=vi, country=code, period=str(y))
     if k == 2 and e != i:
         vb = money(f"{fmt(abs(e - i))} milyar", "adj")
-        s = ex.say("Türkiye böylece {c} ticarette {b} dış ticaret " + ("fazlası" if e > i else "açığı") + " verdi.",
-                   c=ctry(c, "ins"), b=vb)
+        s = ex.say("{t} böylece {c} ticarette {b} dış ticaret " + ("fazlası" if e > i else "açığı") + " verdi.",
+                   t=turkiye(), c=ctry(c, "ins"), b=vb)
         ex.fact(s, "balance", value=vb.value if e > i else -vb.value, currency="USD", country=code, period=str(y))
     ex.say("İki ülke, ticaret hacmini {t} çıkarmayı hedefliyor.", t=money(f"{r.choice([15, 20, 25, 30])} milyar", "dat"))
     return ex
@@ -583,7 +583,7 @@ def prov_share(r, k, new):
     if k == 1:
         v = money(sized(r, psize(p)))
         s1 = ex.say("{p} {y} ihracatı {v} oldu.", p=prov(p, "gen"), y=year(y, word="yılı"), v=v)
-        s2 = ex.say("Kent, Türkiye ihracatının {s} tek başına karşıladı.", s=s_)
+        s2 = ex.say("Kent, {t} ihracatının {s} tek başına karşıladı.", t=turkiye(), s=s_)
         ex.fact((s1, s2), value=v, share_pct=s_.value, province=p, period=str(y))
     else:
         v = money(sized(r, psize(p)), "adj")

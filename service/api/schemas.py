@@ -17,6 +17,7 @@ EXAMPLES_FILE = STATIC_DIR / "examples.json"
 # A JSON "\ud800" escape decodes to a lone surrogate, which no UTF-8 encoder (ours, the
 # client's) can write back; U+FFFD keeps every character offset where it was.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +40,9 @@ def _date(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
     try:
+        # Python's fromisoformat also takes "20250101" and "2025-W01-1"; the API promises YYYY-MM-DD.
+        if not _ISO_DAY.fullmatch(value.strip()):
+            raise ExtractionError(f"E002 date {value!r} is not a real YYYY-MM-DD date")
         return parse_date(value).isoformat()
     except ExtractionError as exc:
         raise PydanticCustomError(
@@ -48,7 +52,8 @@ def _date(value: Optional[str]) -> Optional[str]:
 
 # Surrogates go before pydantic's own str check, which refuses them.
 ArticleText = Annotated[str, BeforeValidator(_clean), AfterValidator(_text)]
-IsoDate = Annotated[Optional[str], BeforeValidator(_clean), AfterValidator(_date)]
+IsoDate = Annotated[Optional[Annotated[str, Field(json_schema_extra={"format": "date"})]],
+                    BeforeValidator(_clean), AfterValidator(_date)]
 DocId = Annotated[Optional[str], BeforeValidator(_clean)]
 
 
@@ -62,7 +67,7 @@ class ExtractRequest(BaseModel):
         description="the article, title and body; at most EXPORT_FACTS_MAX_TEXT_CHARS characters "
                     "(413 above). It may begin with the archive marker `date YYYY-MM-DD`.")
     date: IsoDate = Field(
-        None, json_schema_extra={"format": "date"},
+        None, examples=["2026-01-08"],
         description="publication date YYYY-MM-DD; relative periods ('geçen yıl') resolve against it. "
                     "Default: the text's `date` marker, else none.")
     id: DocId = Field(None, max_length=512, description="any id of yours, echoed in the answer")

@@ -228,8 +228,11 @@ class Gazetteer:
                 if j <= n and tuple(lem[i:j]) == key:
                     head_end[i] = max(head_end.get(i, 0), j)
         if head_end:
-            for s, e, idx, derived in cands:
-                if derived or self.entries[idx]["label"] not in PLACE_LABELS:
+            places = [(s, e) for s, e, idx, derived in cands
+                      if not derived and self.entries[idx]["label"] in PLACE_LABELS]
+            for s, e in places:
+                # "Rusya Federasyonu" is a place, not "Rusya" + the head "Federasyonu".
+                if any(s2 <= s and e <= e2 and e2 - s2 > e - s for s2, e2 in places):
                     continue
                 if doc[e - 1]._.fold != doc[e - 1]._.stem:  # "Kocaeli'deki OSB'ler": a place
                     continue

@@ -209,12 +209,12 @@ class Lemmatizer:
         return lemma
 
     def _fallback(self, word: str) -> str | None:
-        best = None
-        for stem in self.stripper.stems(word):
-            if stem in self.words and (best is None or len(stem) > len(best)):
-                best = stem
-        if best is None:
+        found = [stem for stem in self.stripper.stems(word) if stem in self.words]
+        if not found:
             return None
+        # The longest stem; between "fındığ" and "fındık" the dictionary (hard) form.
+        soft = self.stripper.softening
+        best = min(found, key=lambda stem: (-len(stem), stem[-1] in soft, stem))
         return self.lemmas.get(best, best)
 
     def to_dict(self) -> dict:

@@ -37,6 +37,7 @@ NATIONAL_CODE = "TR"
 SENT_END = {".", "!", "?", "…"}
 CLAUSE_PUNCT = {",", ";", ":", "(", ")", "•", "–", "—"}
 GENITIVE = ("nin", "nın", "nun", "nün", "in", "ın", "un", "ün")
+LOCATIVE = ("da", "de", "ta", "te")
 GROWTH_WINDOW = 3
 # Period kinds that name a baseline for comparison, not the period the story moves on to.
 BASELINE_KINDS = ("prev_year", "same_prev_year", "same_period_of_year")
@@ -185,6 +186,12 @@ class RelationExtractor:
     def _not_a_cell(self, doc, words, ent) -> bool:
         """A place that only locates the writer ("ANKARA (AA) -", "HABER/KAYSERİ") or
         qualifies something else ("Kahramanmaraş merkezli depremler") is no cell."""
+        if ent.label_ == "SECTOR":
+            # "tarım ve sanayi kentlerinden biri": a sector used to describe a place.
+            i = ent.end
+            while i < len(doc) and (doc[i].ent_type_ == "SECTOR" or words[i] in ("ve", ",")):
+                i += 1
+            return i < len(doc) and self._sets["place_nouns"].match_at(words, i) > 0
         if ent.label_ not in ("PROVINCE", "COUNTRY"):
             return False
         nxt = doc[ent.end].text if ent.end < len(doc) else "\n"
@@ -303,7 +310,7 @@ class RelationExtractor:
                 continue
             self._attach_percent(doc, words, m, s, e, clause_of, places, dates, ctx, sentence_facts, drafts, monies)
 
-        self._update_context(words, s, e, places, dates, sentence_facts, ctx)
+        self._update_context(words, s, e, places, dates, sentence_facts, ctx, monies)
 
     # -- exclusions and roles -------------------------------------------------
     def _is_bound(self, words, end, sent_end) -> bool:
@@ -324,10 +331,17 @@ class RelationExtractor:
         return False
 
     def _change_abs_sign(self, words, m, e) -> int:
+        """+1/-1 when the amount is a change, not a level: "345 milyon dolarlık bir artış",
+        "1 milyar 26 milyon dolar arttı"; 0 for "16,6 milyar dolara yükseldi"."""
+        last = words[m.end - 1]
         i = m.end
         if i < e and words[i] == "bir":
             i += 1
-        if i < e and self._sets["change_abs_after"].match_at(words, i):
+        if i >= e:
+            return 0
+        if last.endswith(tuple(self.cues["adjectival_suffix"])) and self._sets["change_abs_after"].match_at(words, i):
+            return -1 if self._sets["sign_down"].match_at(words, i) else 1
+        if last in self.cues["currency_bare"] and self._sets["change_abs_verb"].match_at(words, i):
             return -1 if self._sets["sign_down"].match_at(words, i) else 1
         return 0
 
@@ -432,7 +446,7 @@ class RelationExtractor:
         if pick.end > m.start:
             return False
         for other in cands:
-            if other is pick or other.label_ != pick.label_:
+            if other is pick or other.label_ != pick.label_ or NATIONAL_CODE in (other._.code, pick._.code):
                 continue
             lo, hi = (other.end, pick.start) if other.end <= pick.start else (pick.end, other.start)
             between = [words[i] for i in range(lo, hi)]
@@ -491,8 +505,9 @@ class RelationExtractor:
             return None
         if anchor is not None:
             a0, a1 = anchor
-            # "3 milyar dolar ihracat ve 1 milyar dolar ithalat": the flow noun right after an amount is its own.
-            hits.sort(key=lambda h: (h[0] - a1 if h[0] >= a1 else a0 - h[0] + 0.5, h[0]))
+            # "3 milyar dolar ihracat ve 1 milyar dolar ithalat": the flow noun right after an amount
+            # is its own; otherwise the one before it ("İhracat, 3,23 milyar dolar …").
+            hits.sort(key=lambda h: (0 if h[0] - a1 in (0, 1) else 1, a0 - h[0] if h[0] < a0 else 100 + h[0] - a1))
         else:
             hits.sort()
         # "ihracat hacmi" is export, "dış ticaret açığı" is balance: the longer, more specific cue at a position wins.
@@ -523,6 +538,7 @@ class RelationExtractor:
         local = self._local(doc, words, m, s, e, clause_of, places, monies, claimed)
         if forced is not None:
             local[forced.label_] = forced
+            local.pop("GROUP", None)
         c0, c1 = self._clause_range(clause_of, s, m.clause)
         flow = (self._flow_near(words, c0, c1, s, e, anchor=(m.start, m.end))
                 or self._flow_near(words, s, e, s, e, anchor=(m.start, m.end)))
@@ -553,7 +569,9 @@ class RelationExtractor:
             national = True
         province = local.get("PROVINCE")
         cell.province = province._.norm if province is not None else (None if national else ctx.province)
-        if country is not None:
+        if country is None and ctx.country and self._has("anaphora_country", words, c0, c1):
+            cell.country = ctx.country
+        elif country is not None:
             cell.country = country._.code
         elif not national and "PROVINCE" not in local:
             cell.country = ctx.bilateral or ctx.topic_country
@@ -567,6 +585,10 @@ class RelationExtractor:
             cell.sector = sector._.norm
         elif ctx.sector and self._sector_anaphor(words, s, e, places):
             cell.sector = ctx.sector
+        elif self._has("list_follow", words, s, e) and len({p._.norm for p in places if p.label_ == "SECTOR"}) == 1 \
+                and not any(p.label_ == "SECTOR" and p.start > m.start for p in places):
+            # "fındık ihracatında 127 milyon dolarla İtalya …, bu ülkeyi … Almanya izledi": the list shares its sector.
+            cell.sector = next(p._.norm for p in places if p.label_ == "SECTOR")
         else:
             cell.sector = ctx.topic_sector
         product = local.get("PRODUCT")
@@ -695,10 +717,10 @@ class RelationExtractor:
         elif foreign and len(foreign) > 1:
             ctx.bilateral = None
 
-    def _update_context(self, words, s, e, places, dates, sentence_facts, ctx):
+    def _update_context(self, words, s, e, places, dates, sentence_facts, ctx, monies=()):
         usable = [d for d in dates if not self._is_comparison(words, d, e) and (d._.code or "") != "day"
                   and d._.norm not in BASELINE_KINDS]
-        froms = [m for m, _ in sentence_facts if m.role == "from"]
+        froms = [m for m in monies if m.role == "from"]
         usable = [d for d in usable if not any(0 <= m.start - d.end <= 1 for m in froms)]
         if self._historical(words, s, e, sentence_facts):
             usable = []
@@ -706,9 +728,16 @@ class RelationExtractor:
             p = self._resolve_date(usable[-1], ctx)
             if p:
                 ctx.period = p
-        provinces = {p._.norm for p in places if p.label_ == "PROVINCE"}
-        if len(provinces) == 1 and sentence_facts:
-            ctx.province = next(iter(provinces))
+        provinces = [p for p in places if p.label_ == "PROVINCE"]
+        if len({p._.norm for p in provinces}) == 1:
+            suf = split_suffix(words[provinces[0].end - 1])[1]
+            # The subject of a trade sentence ("Diyarbakır'ın ihracatı", "Trabzon'da") becomes the
+            # story's province; one named as a source or goal ("İstanbul'dan") does not.
+            if sentence_facts or (self._flow_near(words, s, e, s, e) and (not suf or suf.endswith(GENITIVE + LOCATIVE))):
+                ctx.province = provinces[0]._.norm
+        countries = {f.cell.country for _, f in sentence_facts if f.cell.country}
+        if len(countries) == 1:
+            ctx.country = next(iter(countries))
         sectors = [p._.norm for p in places if p.label_ == "SECTOR" and "|" not in (p._.norm or "")]
         if sectors:
             ctx.sector = sectors[-1]
@@ -788,7 +817,10 @@ class RelationExtractor:
                 merged[k] = d
                 continue
             m = merged[k]
-            if d.value is not None and (m.value is None or _significant(d.value) > _significant(m.value)):
+            if d.value is not None and (m.value is None or (
+                    _significant(d.value) > _significant(m.value) and abs(d.value - m.value) <= 0.05 * abs(m.value))):
+                # The same figure written twice ("22,9 milyar", "22 milyar 928 milyon"): keep the precise one;
+                # a different figure for the same cell does not replace the first one stated.
                 m.value, m.currency = d.value, d.currency
             if d.change_pct is not None and (m.change_pct is None or (d.strong_change and not m.strong_change)
                                              or (d.strong_change == m.strong_change and _decimals(d.change_pct) > _decimals(m.change_pct)

@@ -29,6 +29,12 @@ def client(nlp):
 
 
 @pytest.fixture(scope="session")
+def app_nlp(client):
+    """The pipeline the app loaded (the same object every request uses)."""
+    return client.app.state.extractor.nlp
+
+
+@pytest.fixture(scope="session")
 def small_client(nlp):
     """The app with tiny limits, to reach every limit cheaply."""
     with make_client(max_text_chars=60, max_batch_documents=3, max_body_bytes=4000) as c:

@@ -78,7 +78,8 @@ def test_extract_names_the_field_of_a_wrong_value(client, body, field):
     assert r.json()["error"]["code"] == "E105"
 
 
-@pytest.mark.parametrize("date", ["2025-02-30", "2025-13-01", "2025-00-10", "dün", "", "07.01.2026", 20250101])
+@pytest.mark.parametrize("date", ["2025-02-30", "2025-13-01", "2025-00-10", "dün", "", "07.01.2026",
+                                  "20250107", "2025-W01-1", "2025-01-07T10:00", "２０２５-01-07", 20250101])
 def test_extract_rejects_an_impossible_date_naming_the_field(client, date):
     r = client.post("/extract", json={"text": "Ankara'nın ihracatı arttı.", "date": date})
     assert r.status_code == 422

@@ -12,29 +12,29 @@ def _novel_texts(n: int, tag: str) -> list[str]:
             for i in range(n)]
 
 
-def test_extraction_single_calls_leave_the_string_store_flat(client, nlp):
+def test_extraction_single_calls_leave_the_string_store_flat(client, app_nlp):
     client.post("/extract", json={"text": _novel_texts(1, "warm")[0]})
-    before = len(nlp.vocab.strings)
+    before = len(app_nlp.vocab.strings)
     for text in _novel_texts(40, "single"):
         assert client.post("/extract", json={"text": text}).status_code == 200
-    assert len(nlp.vocab.strings) == before
+    assert len(app_nlp.vocab.strings) == before
 
 
-def test_extraction_batches_leave_the_string_store_flat(client, nlp):
+def test_extraction_batches_leave_the_string_store_flat(client, app_nlp):
     client.post("/extract/batch", json={"documents": [{"text": t} for t in _novel_texts(2, "warmb")]})
-    before = len(nlp.vocab.strings)
+    before = len(app_nlp.vocab.strings)
     for k in range(4):
         docs = [{"text": t} for t in _novel_texts(10, f"batch{k}")]
         assert client.post("/extract/batch", json={"documents": docs}).status_code == 200
-    assert len(nlp.vocab.strings) == before
+    assert len(app_nlp.vocab.strings) == before
 
 
-def test_extraction_without_a_zone_would_grow_the_string_store(nlp):
+def test_extraction_without_a_zone_would_grow_the_string_store(app_nlp):
     # The control for the two tests above: the same texts outside a memory zone do grow it.
-    before = len(nlp.vocab.strings)
+    before = len(app_nlp.vocab.strings)
     for text in _novel_texts(5, "control"):
-        nlp(text)
-    assert len(nlp.vocab.strings) > before
+        app_nlp(text)
+    assert len(app_nlp.vocab.strings) > before
 
 
 def test_extraction_busy_pipeline_does_not_block_the_event_loop(client):
@@ -57,10 +57,10 @@ def test_extraction_busy_pipeline_does_not_block_the_event_loop(client):
     assert answers["extract"].status_code == 200
 
 
-def test_extraction_concurrent_requests_all_answer_and_stay_flat(client, nlp):
+def test_extraction_concurrent_requests_all_answer_and_stay_flat(client, app_nlp):
     texts = _novel_texts(24, "conc")
     client.post("/extract", json={"text": texts[0]})
-    before = len(nlp.vocab.strings)
+    before = len(app_nlp.vocab.strings)
     statuses = []
 
     def run(i):
@@ -76,7 +76,7 @@ def test_extraction_concurrent_requests_all_answer_and_stay_flat(client, nlp):
     for t in threads:
         t.join(timeout=60)
     assert statuses == [200] * len(texts)
-    assert len(nlp.vocab.strings) == before
+    assert len(app_nlp.vocab.strings) == before
 
 
 def test_extraction_batch_helper_reports_a_bad_record_in_place(nlp):

@@ -10,17 +10,17 @@ def test_health_healthz_says_ok(client):
     assert r.status_code == 200 and r.json() == {"status": "ok"}
 
 
-def test_health_readyz_names_the_loaded_pipeline(client, nlp):
+def test_health_readyz_names_the_loaded_pipeline(client, app_nlp):
     r = client.get("/readyz")
     assert r.status_code == 200
-    assert r.json() == {"status": "ready", "pipeline": nlp.meta["name"], "components": nlp.pipe_names}
+    assert r.json() == {"status": "ready", "pipeline": app_nlp.meta["name"], "components": app_nlp.pipe_names}
 
 
-def test_health_version_reports_service_pipeline_and_data_files(client, nlp):
+def test_health_version_reports_service_pipeline_and_data_files(client, app_nlp):
     v = client.get("/version").json()
     assert v["service"] == __version__
-    assert (v["pipeline"]["name"], v["pipeline"]["version"]) == (nlp.meta["name"], nlp.meta["version"])
-    assert v["pipeline"]["components"] == nlp.pipe_names
+    assert (v["pipeline"]["name"], v["pipeline"]["version"]) == (app_nlp.meta["name"], app_nlp.meta["version"])
+    assert v["pipeline"]["components"] == app_nlp.pipe_names
     root = Path(v["pipeline"]["path"])
     files = {f["path"]: f for f in v["data_files"]}
     assert "meta.json" in files and "config.cfg" in files

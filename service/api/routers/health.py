@@ -6,11 +6,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from ... import __version__
 from ..deps import ExtractorDep
+from ..errors import detail
 from ..schemas import examples, DataFile, ErrorResponse, HealthResponse, PipelineInfo, ReadyResponse, VersionResponse
 
 router = APIRouter(tags=["health"])
@@ -24,12 +25,13 @@ async def healthz() -> HealthResponse:
 
 @router.get("/readyz", response_model=ReadyResponse, summary="The pipeline is loaded and answers",
             responses={503: {"model": ErrorResponse, "description": "the pipeline failed to answer"}})
-async def readyz(extractor: ExtractorDep):
+async def readyz(extractor: ExtractorDep, request: Request):
     try:
         await extractor.one(examples()[-1]["text"])
     except Exception as exc:  # readiness reports any failure instead of raising it
-        return JSONResponse(status_code=503, content={"error": {
-            "code": "E191", "message": f"E191 pipeline did not answer: {exc}", "field": None}})
+        err = detail(f"E191 the pipeline did not answer ({exc}): see the service log")
+        return JSONResponse(status_code=503, content=ErrorResponse(
+            error=err, request_id=getattr(request.state, "request_id", None)).model_dump())
     return ReadyResponse(pipeline=extractor.nlp.meta.get("name", "?"), components=extractor.nlp.pipe_names)
 
 
