@@ -69,7 +69,7 @@ class Progress:
     def close(self, errors_path=None) -> str:
         """Print and return the final summary."""
         if self.bar is not None:
-            self.bar.update(self.stats.settled - self.bar.n)
+            self.tick(force=True)
             self.bar.close()
         s, secs = self.stats, time.monotonic() - self.t0
         line = (f"annotate: {s.read} records in {secs:.1f} s ({s.extracted / max(secs, 1e-9):.1f} articles/s "

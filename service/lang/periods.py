@@ -24,7 +24,7 @@ from .casing import fold
 # Anaphoric kinds the relation step resolves against the article's current period.
 # "prev_year", "trailing:N" and the "same" of "bu sezon" also get a default period from
 # the publication date.
-KINDS = ("same", "same_prev_year", "same_period_of_year", "same_year", "prev_year",
+KINDS = ("same", "same_this_year", "same_prev_year", "same_period_of_year", "same_year", "prev_year",
          "prev_month", "trailing")
 
 _PERIOD_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:/(\d{4})-(\d{2}))?$")
@@ -206,6 +206,10 @@ def resolve_relative(kind: str, current_period: str | None, pub: date | None = N
         return format_period(target, m1, target + (y2 - y1), m2)
     if name == "same_year":
         return str(y2)
+    if name == "same_this_year":
+        if pub is None:
+            return None
+        return format_period(pub.year - (y2 - y1), m1, pub.year, m2)
     if name == "prev_month":
         i = _ix(y2, m2) - 1
         return _from_ix(i, i)
@@ -572,6 +576,9 @@ class PeriodParser:
                 return PeriodExpr(kind="same_period_of_year", of_year=base.year), j + 2
             if base.year_rel == -1:
                 return PeriodExpr(kind="same_prev_year"), j + 2
+            if base.year_rel == 0:
+                # "bu yılın aynı döneminde": the months just named, in the publication year.
+                return PeriodExpr(kind="same_this_year"), j + 2
             return PeriodExpr(kind="same"), j + 2
         start = base.months[0] if base.season_start else 1
         for words in self.fillers:

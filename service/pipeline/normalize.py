@@ -184,9 +184,9 @@ class Lemmatizer:
             best = None
             if targets:
                 stems = stripper.stems(form)
-                for t in targets:
-                    if t in stems and (best is None or len(t) > len(best)):
-                        best = t
+                found = sorted(t for t in targets if t in stems)
+                if found:
+                    best = max(found, key=len)
             fallback = probe._fallback(form)
             if best is not None and fallback != best:
                 kept[form] = best

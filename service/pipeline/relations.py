@@ -40,7 +40,7 @@ GENITIVE = ("nin", "nın", "nun", "nün", "in", "ın", "un", "ün")
 LOCATIVE = ("da", "de", "ta", "te")
 GROWTH_WINDOW = 3
 # Period kinds that name a baseline for comparison, not the period the story moves on to.
-BASELINE_KINDS = ("prev_year", "same_prev_year", "same_period_of_year")
+BASELINE_KINDS = ("prev_year", "same_prev_year")
 
 
 def _decimals(x) -> int:
@@ -186,6 +186,12 @@ class RelationExtractor:
     def _not_a_cell(self, doc, words, ent) -> bool:
         """A place that only locates the writer ("ANKARA (AA) -", "HABER/KAYSERİ") or
         qualifies something else ("Kahramanmaraş merkezli depremler") is no cell."""
+        if ent.label_ == "SECTOR" and ent.start > 0 and ent.text[:1].isupper() and not ent.text.isupper():
+            prev = doc[ent.start - 1]
+            # "Baran Çelik", "Hatip Çelik": a surname, not the steel sector.
+            if prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start and prev.ent_type_ == "" \
+                    and not (ent.start > 1 and doc[ent.start - 2].text in SENT_END):
+                return True
         if ent.label_ == "SECTOR":
             # "tarım ve sanayi kentlerinden biri": a sector used to describe a place.
             i = ent.end
@@ -425,7 +431,7 @@ class RelationExtractor:
             if pick is None and not inst:
                 nxt = min((x.start for x in others if x.start > m.end), default=c1)
                 fw = [p for p in cands if m.end <= p.start < min(c1, nxt) and p._.code != NATIONAL_CODE]
-                if fw and label != "PROVINCE":
+                if fw:
                     pick = fw[0]
             if pick is None and m.clause > 0:
                 # "Almanya, 1,6 milyar dolarla …": the subject sits alone before the comma.
@@ -457,6 +463,9 @@ class RelationExtractor:
 
     def _period_for(self, words, m, s, e, clause_of, dates, ctx, role):
         usable = [d for d in dates if not self._is_comparison(words, d, e)]
+        # "geçen yılın şubat ayında X olan …, 2022'nin aynı döneminde Y": a relative date leans on the
+        # absolute one before it in the sentence before it leans on the article's context.
+        ctx = self._sentence_ctx(dates, m, ctx)
         if role == "from":
             # "2024'teki 2,4 milyar dolardan": only a date right before dates the earlier value.
             adjacent = [d for d in usable if 0 <= m.start - d.end <= 1]
@@ -480,6 +489,14 @@ class RelationExtractor:
             base = ctx.period
             return resolve_relative("same_prev_year", base) if role == "from" and base else base
         return self._resolve_date(pick, ctx)
+
+    def _sentence_ctx(self, dates, m, ctx):
+        anchors = [d for d in dates if d.end <= m.start and not d._.norm and d._.period]
+        if not anchors:
+            return ctx
+        local = Context(**{**ctx.__dict__})
+        local.period = anchors[-1]._.period
+        return local
 
     def _resolve_date(self, d, ctx):
         """A DATE's period; anaphoric ones ("aynı dönemde", "bir önceki yıl") against the current period."""
@@ -542,8 +559,9 @@ class RelationExtractor:
         c0, c1 = self._clause_range(clause_of, s, m.clause)
         flow = (self._flow_near(words, c0, c1, s, e, anchor=(m.start, m.end))
                 or self._flow_near(words, s, e, s, e, anchor=(m.start, m.end)))
+        anaphoric_country = ctx.country is not None and self._has("anaphora_country", words, c0, c1)
         if flow is None:
-            if ctx.flow and ctx.flow_age <= self.max_context_sentences and local:
+            if ctx.flow and ctx.flow_age <= self.max_context_sentences and (local or anaphoric_country):
                 flow = ctx.flow
             else:
                 return None, local
@@ -569,7 +587,7 @@ class RelationExtractor:
             national = True
         province = local.get("PROVINCE")
         cell.province = province._.norm if province is not None else (None if national else ctx.province)
-        if country is None and ctx.country and self._has("anaphora_country", words, c0, c1):
+        if country is None and anaphoric_country:
             cell.country = ctx.country
         elif country is not None:
             cell.country = country._.code
@@ -695,8 +713,25 @@ class RelationExtractor:
         return None
 
     def _rank_only(self, doc, words, s, e, places, dates, clause_of, ctx, drafts):
-        """Sentences with a position but no figure still give a rank to a cell ("ikinci sırada yer aldı")."""
-        return
+        """A position with no figure still ranks a cell ("en fazla ihracat yapılan ülke Almanya oldu");
+        it merges with the figure stated elsewhere for the same cell."""
+        flow = self._flow_near(words, s, e, s, e)
+        cells = [p for p in places if p.label_ in ("PROVINCE", "COUNTRY") and p._.code != NATIONAL_CODE]
+        if flow is None or len(cells) != 1:
+            return
+        p = cells[0]
+        rank = self._rank(doc, words, s, e, clause_of[p.start - s], clause_of)
+        if rank is None:
+            return
+        usable = [d for d in dates if not self._is_comparison(words, d, e)]
+        cell = Cell(flow=flow, province=ctx.province, period=self._resolve_date(usable[-1], ctx) if usable else ctx.period)
+        if p.label_ == "PROVINCE":
+            cell.province = p._.norm
+        else:
+            cell.country = p._.code
+        sectors = [x._.norm for x in places if x.label_ == "SECTOR" and "|" not in (x._.norm or "")]
+        cell.sector = sectors[0] if len(sectors) == 1 else ctx.topic_sector
+        drafts.append(FactDraft(cell=cell, rank=rank, evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))]))
 
     # -- context ----------------------------------------------------------------
     def _historical(self, words, s, e, sentence_facts) -> bool:
@@ -733,10 +768,10 @@ class RelationExtractor:
             suf = split_suffix(words[provinces[0].end - 1])[1]
             # The subject of a trade sentence ("Diyarbakır'ın ihracatı", "Trabzon'da") becomes the
             # story's province; one named as a source or goal ("İstanbul'dan") does not.
-            if sentence_facts or (self._flow_near(words, s, e, s, e) and (not suf or suf.endswith(GENITIVE + LOCATIVE))):
+            if (sentence_facts or self._flow_near(words, s, e, s, e)) and (not suf or suf.endswith(GENITIVE + LOCATIVE)):
                 ctx.province = provinces[0]._.norm
-        countries = {f.cell.country for _, f in sentence_facts if f.cell.country}
-        if len(countries) == 1:
+        countries = {p._.code for p in places if p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE}
+        if len(countries) == 1 and (sentence_facts or self._flow_near(words, s, e, s, e)):
             ctx.country = next(iter(countries))
         sectors = [p._.norm for p in places if p.label_ == "SECTOR" and "|" not in (p._.norm or "")]
         if sectors:
