@@ -43,7 +43,10 @@ async def lifespan(app: FastAPI):
         log.exception("the pipeline failed on the warm-up article; serving anyway")
     app.state.extractor = extractor
     log.info("pipeline %s %s loaded from %s", nlp.meta.get("name"), nlp.meta.get("version"), nlp.path)
-    yield
+    try:
+        yield
+    finally:
+        extractor.close()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

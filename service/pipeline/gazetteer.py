@@ -30,13 +30,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
-from ..lang.casing import fold
+from ..lang.casing import fold, split_suffix
 from .normalize import Normalizer
 
 PLACE_LABELS = ("PROVINCE", "COUNTRY")
 ORG_LABEL = "ORG"
 # Tokens after which a capitalised word may just be a sentence's first word.
-SENTENCE_OPENERS = frozenset({".", "!", "?", "…", ":", '"', "“", "”", "«", "»", "•", "*"})
+SENTENCE_OPENERS = frozenset({".", "!", "?", "…", ":", '"', "“", "”", "«", "»"})
 
 
 class GazetteerError(ValueError):
@@ -113,7 +113,7 @@ class Gazetteer:
                             f"as {entry['label']}: keep it under one entry")
                     if other is None:
                         seen[(key, entry["label"])] = entry
-                        data["patterns"].append([list(key), idx])
+                        data["patterns"].append([list(key), idx, _is_acronym(name)])
                     if derived and len(key) == 1:
                         data["derived"]["bases"][key[0]] = idx
             data["heads"].extend(list(k) for k in (lemmas(h) for h in table.get("heads", ())) if k)
@@ -125,8 +125,8 @@ class Gazetteer:
         d = self.data
         self.entries = d["entries"]
         index: dict[str, list] = {}
-        for key, idx in d["patterns"]:
-            index.setdefault(key[0], []).append((tuple(key), idx))
+        for key, idx, acronym in d["patterns"]:
+            index.setdefault(key[0], []).append((tuple(key), idx, acronym))
         for cands in index.values():
             cands.sort(key=lambda c: -len(c[0]))
         self._patterns = index
@@ -146,14 +146,22 @@ class Gazetteer:
         lem = [t.lemma_ for t in doc]
         n = len(doc)
         cands = []  # (start, end, entry index, derived?)
+        doubtful = set()  # spans of ambiguous names written where any word is capitalised
         for i in range(n):
-            for key, idx in self._patterns.get(lem[i], ()):
+            for key, idx, acronym in self._patterns.get(lem[i], ()):
                 j = i + len(key)
-                if j <= n and (j == i + 1 or tuple(lem[i:j]) == key) and self._allowed(doc, i, j, self.entries[idx]):
-                    cands.append((i, j, idx, False))
+                if j <= n and (j == i + 1 or tuple(lem[i:j]) == key):
+                    if acronym and not all(_written_in_capitals(t) for t in doc[i:j]):
+                        continue  # "TİM" is not "Tim Cook"
+                    if self._allowed(doc, i, j, self.entries[idx]):
+                        cands.append((i, j, idx, False))
+                    elif self.entries[idx]["ambiguous"] and doc[i].text[:1].isupper():
+                        doubtful.add((i, j))
             idx = self._derived(doc[i])
             if idx is not None and self._allowed(doc, i, i + 1, self.entries[idx]):
                 cands.append((i, i + 1, idx, True))
+        # "Mısır" opening a sentence may be Egypt or maize: take neither.
+        cands = [c for c in cands if c[:2] not in doubtful or self.entries[c[2]]["proper"]]
 
         orgs = self._organisations(doc, lem, cands)
         blocked = [(s, e) for s, e, _, _ in orgs]
@@ -234,7 +242,9 @@ class Gazetteer:
                 # "Rusya Federasyonu" is a place, not "Rusya" + the head "Federasyonu".
                 if any(s2 <= s and e <= e2 and e2 - s2 > e - s for s2, e2 in places):
                     continue
-                if doc[e - 1]._.fold != doc[e - 1]._.stem:  # "Kocaeli'deki OSB'ler": a place
+                last = doc[e - 1]
+                # "Kocaeli'deki OSB'ler", "Avro bölgesinde Avrupa Merkez Bankası": the place stands alone.
+                if last._.fold != last._.stem or not last.text[:1].isupper():
                     continue
                 k = e
                 while k < n and k - e <= self.max_org_gap:
@@ -245,6 +255,11 @@ class Gazetteer:
                     if tok._.fold != tok._.stem or not (tok.text[:1].isupper() or tok._.fold in self._connectors):
                         break
                     k += 1
+        # A place + head read across a whole fixed name is two names ("Türkiye İhracatçılar
+        # Meclisi ve Uludağ İhracatçı Birlikleri"); one that ends with it is one ("ABD Ticaret Bakanlığı").
+        fixed = [(s, e) for s, e, idx, _ in found if idx is not None]
+        found = [c for c in found if c[2] is not None
+                 or not any(c[0] <= s and e < c[1] for s, e in fixed)]
         orgs, taken = [], []
         for s, e, idx, derived in sorted(found, key=lambda c: (-(c[1] - c[0]), c[0])):
             if not _overlaps(s, e, taken):
@@ -285,6 +300,17 @@ class Gazetteer:
         self.data = srsly.json_loads(data)
         self._index()
         return self
+
+
+def _is_acronym(name: str) -> bool:
+    """A name written in capitals in the data ("TİM", "ABD", "K.K.T.C.") is matched only in capitals."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _written_in_capitals(tok) -> bool:
+    letters = [ch for ch in split_suffix(tok.text)[0] if ch.isalpha()]
+    return not letters or all(ch.isupper() for ch in letters)
 
 
 def _mid_sentence(prev) -> bool:

@@ -250,6 +250,7 @@ class Normalizer:
         self.split_chars = list(split_chars)
         self.lemmatizer = Lemmatizer()
         self.source = None
+        self._cache: dict[str, tuple[str, str, str]] = {}
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None,
                    gazetteers: str = "", patterns: str = "", lookups_lang: str = "tr",
@@ -269,6 +270,7 @@ class Normalizer:
                                   rules["min_stem"], rules.get("dropped_vowels", ()))
         words, proper = data_words([d for d in (gazetteers, patterns) if d] + [TABLES])
         self.lemmatizer = Lemmatizer.build(table, words, stripper, rules.get("lexicalized", ()), proper)
+        self._cache.clear()
         self.source = f"spacy-lookups-data {lookups_lang}_{lookups_table} ({len(table)} forms), reduced to our data's words"
 
     def lemma(self, word: str) -> str:
@@ -280,14 +282,19 @@ class Normalizer:
         if doc._.pub_date is None and marker_date is not None:
             doc._.pub_date = marker_date
         doc._.body_start = body_start
-        lemma = self.lemmatizer
+        cache = self._cache
         for tok in doc:
-            f = fold(tok.text)
-            stem, _ = split_suffix(f)
-            tok._.fold = f
-            tok._.stem = stem
-            tok.norm_ = stem
-            tok.lemma_ = lemma(stem)
+            forms = cache.get(tok.text)
+            if forms is None:
+                f = fold(tok.text)
+                stem, _ = split_suffix(f)
+                forms = (f, stem, self.lemmatizer(stem))
+                if len(cache) >= _CACHE_LIMIT:
+                    cache.clear()
+                cache[tok.text] = forms
+            tok._.fold, tok._.stem, lemma = forms
+            tok.norm_ = forms[1]
+            tok.lemma_ = lemma
         return doc
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
@@ -307,6 +314,7 @@ class Normalizer:
     def _load(self, data: dict) -> "Normalizer":
         self.source = data.get("source")
         self.lemmatizer = Lemmatizer.from_dict(data)
+        self._cache.clear()
         return self
 
 

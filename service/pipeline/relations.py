@@ -168,7 +168,7 @@ class RelationExtractor:
         if not self.cues:
             raise ValueError("E011 relations has no cues: build the pipeline with `python -m service build`")
         ents = [e for e in doc.ents if e.start_char >= doc._.body_start]
-        if not any(e.label_ in MEASURE_LABELS for e in ents):
+        if not any(e.label_ in MEASURE_LABELS for e in ents) and "|" not in doc.text:
             doc._.facts = []
             return doc
         words = [t._.fold or t.text.lower() for t in doc]
@@ -275,6 +275,10 @@ class RelationExtractor:
             return
 
         target_clause = {clause_of[i - s] for i in self._find("target", words, s, e)}
+        # A verb in the future ("azaltacak", "ulaşacağını") makes its clause a forecast.
+        future = tuple(self.cues["future_suffix"])
+        target_clause |= {clause_of[i - s] for i in range(s, e)
+                          if doc[i].is_alpha and len(words[i]) > 6 and any(x in words[i][3:] for x in future)}
         excl_clause = {clause_of[i - s] for i in self._find("exclude_clause", words, s, e)}
         for m in measures:
             if m.clause in target_clause or m.clause in excl_clause:
@@ -524,7 +528,7 @@ class RelationExtractor:
             a0, a1 = anchor
             # "3 milyar dolar ihracat ve 1 milyar dolar ithalat": the flow noun right after an amount
             # is its own; otherwise the one before it ("İhracat, 3,23 milyar dolar …").
-            hits.sort(key=lambda h: (0 if h[0] - a1 in (0, 1) else 1, a0 - h[0] if h[0] < a0 else 100 + h[0] - a1))
+            hits.sort(key=lambda h: (0 if h[0] == a1 else 1, a0 - h[0] if h[0] < a0 else 100 + h[0] - a1))
         else:
             hits.sort()
         # "ihracat hacmi" is export, "dış ticaret açığı" is balance: the longer, more specific cue at a position wins.
@@ -561,14 +565,19 @@ class RelationExtractor:
                 or self._flow_near(words, s, e, s, e, anchor=(m.start, m.end)))
         anaphoric_country = ctx.country is not None and self._has("anaphora_country", words, c0, c1)
         if flow is None:
-            if ctx.flow and ctx.flow_age <= self.max_context_sentences and (local or anaphoric_country):
+            # Only a list that goes on ("… takip etti", "Mısır: 1,6 milyar dolar", "bu ülkeye yapılan
+            # satışlar") inherits the flow of the sentences before it.
+            continues = (anaphoric_country or self._has("list_follow", words, s, e) or self._has("weak_flow", words, s, e)
+                         or any(t.text == ":" for t in doc[s:m.start]))
+            has_place = any(p._.code != NATIONAL_CODE for p in local.values())
+            if ctx.flow and ctx.flow_age <= self.max_context_sentences and continues and (has_place or anaphoric_country):
                 flow = ctx.flow
             else:
                 return None, local
         for p in local.values():
             if len([x for x in monies]) > 1:
                 claimed.add(p.start)
-        if "GROUP" in local:
+        if "GROUP" in local or self._foreign_economy(doc, words, c0, c1, places, local):
             return None, local
         cell = Cell(flow=flow)
         country = local.get("COUNTRY")
@@ -615,6 +624,20 @@ class RelationExtractor:
             cell.sector = cell.sector or product._.code
         cell.period = self._period_for(words, m, s, e, clause_of, dates, ctx, m.role)
         return cell, local
+
+    def _foreign_economy(self, doc, words, c0, c1, places, local) -> bool:
+        """"AB'nin ihracatı", "Euro Bölgesi'nde ihracat": another economy's own trade, with no
+        Türkiye in it, is no fact of Turkish trade (mirrored partner data names Türkiye)."""
+        clause_places = [p for p in places if c0 <= p.start < c1 and p.label_ == "COUNTRY"]
+        if any(p._.code == NATIONAL_CODE for p in clause_places):
+            return False
+        for p in clause_places:
+            suf = split_suffix(words[p.end - 1])[1]
+            if suf.endswith(GENITIVE + LOCATIVE) and self._has("flow:export", words, p.end, p.end + 3) \
+                    or suf.endswith(GENITIVE + LOCATIVE) and self._has("flow:import", words, p.end, p.end + 3) \
+                    or suf.endswith(GENITIVE) and self._has("flow:balance_positive", words, p.end, p.end + 8):
+                return True
+        return False
 
     def _sector_anaphor(self, words, s, e, places) -> bool:
         """"Sektör, 2025 yılında …": the word for sector standing alone refers back."""

@@ -113,7 +113,7 @@ CORPUS = [
     ("Bu dönemde en çok ihracat Irak'a yapıldı.", "2024-04-05", "Bu dönemde", None, "same"),
     ("Söz konusu dönemde ithalat azaldı.", "2024-10-04", "Söz konusu dönemde", None, "same"),
     ("Aynı dönemde ithalat yüzde 4 arttı.", "2022-07-29", "Aynı dönemde", None, "same"),
-    ("Bu yılın aynı döneminde enerji ithalatı azaldı.", "2023-10-31", "Bu yılın aynı döneminde", None, "same"),
+    ("Bu yılın aynı döneminde enerji ithalatı azaldı.", "2023-10-31", "Bu yılın aynı döneminde", None, "same_this_year"),
     ("İhracat geçen yılın aynı dönemine göre yüzde 3 arttı.", "2024-10-04", "geçen yılın aynı dönemine", None, "same_prev_year"),
     ("İhracat geçen yılın aynı ayına göre yüzde 12 arttı.", "2018-08-02", "geçen yılın aynı ayına", None, "same_prev_year"),
     ("Artış bir önceki yılın aynı dönemine göre yüzde 18 oldu.", "2022-07-29", "bir önceki yılın aynı dönemine", None, "same_prev_year"),
