@@ -137,17 +137,20 @@ class Gazetteer:
         self._connectors = frozenset(d["connectors"])
         derived = d["derived"]
         self._derived_bases = derived["bases"]
-        self._derived_endings = sorted({s + f for s in derived["suffixes"] for f in derived["following_suffixes"]},
-                                       key=len, reverse=True)
+        endings: dict[int, set[str]] = {}
+        for ending in {s + f for s in derived["suffixes"] for f in derived["following_suffixes"]}:
+            endings.setdefault(len(ending), set()).add(ending)
+        self._derived_endings = sorted(endings.items(), reverse=True)
 
     # -- matching -----------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        lem = [t.lemma_ for t in doc]
-        n = len(doc)
+        toks = list(doc)
+        lem = [t.lemma_ for t in toks]
+        n = len(toks)
         cands = []  # (start, end, entry index, derived?)
         doubtful = set()  # spans of ambiguous names written where any word is capitalised
-        for i in range(n):
+        for i, tok in enumerate(toks):
             for key, idx, acronym in self._patterns.get(lem[i], ()):
                 j = i + len(key)
                 if j <= n and (j == i + 1 or tuple(lem[i:j]) == key):
@@ -155,9 +158,9 @@ class Gazetteer:
                         continue  # "TİM" is not "Tim Cook"
                     if self._allowed(doc, i, j, self.entries[idx]):
                         cands.append((i, j, idx, False))
-                    elif self.entries[idx]["ambiguous"] and doc[i].text[:1].isupper():
+                    elif self.entries[idx]["ambiguous"] and tok.text[:1].isupper():
                         doubtful.add((i, j))
-            idx = self._derived(doc[i])
+            idx = self._derived(tok)
             if idx is not None and self._allowed(doc, i, i + 1, self.entries[idx]):
                 cands.append((i, i + 1, idx, True))
         # "Mısır" opening a sentence may be Egypt or maize: take neither.
@@ -218,9 +221,9 @@ class Gazetteer:
         f = tok._.fold
         if "'" in f:
             return None
-        for ending in self._derived_endings:
-            if len(f) > len(ending) and f.endswith(ending):
-                idx = self._derived_bases.get(f[: len(f) - len(ending)])
+        for size, endings in self._derived_endings:
+            if len(f) > size and f[-size:] in endings:
+                idx = self._derived_bases.get(f[:-size])
                 if idx is not None:
                     return idx
         return None

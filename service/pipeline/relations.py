@@ -92,6 +92,7 @@ class Context:
     topic_country: str | None = None
     table: dict | None = None
     pub: object = None
+    foreign: bool = False
 
 
 @dataclass
@@ -266,6 +267,14 @@ class RelationExtractor:
         dates = [x for x in sent_ents if x.label_ == "DATE"]
         quantities = [x for x in sent_ents if x.label_ == "QUANTITY"]
         sent_flow = self._flow_near(words, s, e, s, e)
+        # Once a story turns to another economy's own trade ("AB'nin ihracatı"), its figures are
+        # not Türkiye's until Türkiye or a province is named again.
+        if any(p.label_ == "PROVINCE" or p._.code == NATIONAL_CODE for p in sent_ents if p.label_ in PLACE_LABELS):
+            ctx.foreign = False
+        if self._foreign_economy(doc, words, s, e, sent_ents, {}):
+            ctx.foreign = True
+        if ctx.foreign:
+            return
         if sent_flow:
             ctx.flow, ctx.flow_age = sent_flow, 0
         self._update_bilateral(words, s, e, places, ctx)
@@ -280,6 +289,10 @@ class RelationExtractor:
         target_clause |= {clause_of[i - s] for i in range(s, e)
                           if doc[i].is_alpha and len(words[i]) > 6 and any(x in words[i][3:] for x in future)}
         excl_clause = {clause_of[i - s] for i in self._find("exclude_clause", words, s, e)}
+        measure_clauses = {m.clause for m in measures}
+        # A subject clause with no figure of its own ("ithalat borçları, … 41,1 milyar dolar oldu")
+        # speaks of the figure in the clause after it.
+        excl_clause |= {c + 1 for c in excl_clause if c not in measure_clauses}
         for m in measures:
             if m.clause in target_clause or m.clause in excl_clause:
                 m.excluded = True
@@ -629,6 +642,8 @@ class RelationExtractor:
         """"AB'nin ihracatı", "Euro Bölgesi'nde ihracat": another economy's own trade, with no
         Türkiye in it, is no fact of Turkish trade (mirrored partner data names Türkiye)."""
         clause_places = [p for p in places if c0 <= p.start < c1 and p.label_ == "COUNTRY"]
+        if not clause_places:
+            return False
         if any(p._.code == NATIONAL_CODE for p in clause_places):
             return False
         for p in clause_places:
