@@ -5,7 +5,7 @@ Every token gets
 - `token._.stem`: the fold before the apostrophe suffix ("Almanya’ya" → "almanya");
 - `token.norm_`: the stem (spaCy's own NORM lower-cases "İ" to "i̇" and "I" to "i");
 - `token.lemma_`: the stem's lemma, as far as our data needs one ("kimyayı" → "kimya",
-  "çeliğe" → "çelik", "Odası'nın" → "oda").
+  "çeliğe" → "çelik", "Mamulleri'nin" → "mamul").
 
 Lemmas come from spaCy's `tr_lemma_lookup` table (spacy-lookups-data, 1.3 M forms), but
 the pipeline keeps only what our data can use: at `initialize` the table is reduced to
@@ -160,11 +160,11 @@ class Lemmatizer:
 
         A data word's lemma is its table lemma when it is a plain inflection of it,
         else the word itself; `lexicalized` and `proper` words always keep their form
-        (the table reads "Benin" as "ben" + genitive). A table form gets the longest such lemma of its family
-        (the data words with the same table lemma) that it is an inflection of: verb
-        forms and derived words stay out. Entries the fallback reproduces are left out;
-        forms the table gives another lemma but the fallback would mis-read are kept
-        as themselves ("bira" is not "bir" + dative).
+        (the table reads "Benin" as "ben" + genitive). A table form gets the longest
+        such lemma of its family (the data words with the same table lemma) that it is
+        an inflection of: verb forms and derived words stay out. Entries the fallback
+        reproduces are left out; forms the table gives another lemma but the fallback
+        would mis-read are kept as themselves ("bira" is not "bir" + dative).
         """
         lexicalized = set(lexicalized) | set(proper)
         canon = {}
@@ -242,6 +242,10 @@ def add_split_chars(nlp: Language, chars) -> None:
         tokenizer.infix_finditer = re.compile(esc + (f"|{infix}" if infix else "")).finditer
 
 
+class NormalizeError(ValueError):
+    """E10x errors: data the normalize component needs and cannot find."""
+
+
 class Normalizer:
     """Sets `token._.fold`, `token._.stem`, `token.norm_` and `token.lemma_`; reads the date marker."""
 
@@ -261,7 +265,7 @@ class Normalizer:
             add_split_chars(nlp, self.split_chars)
         tables = registry.lookups.get(lookups_lang) if lookups_lang in registry.lookups else {}
         if lookups_table not in tables:
-            raise ValueError(
+            raise NormalizeError(
                 f"E101 no `{lookups_table}` table for language '{lookups_lang}': "
                 "install spacy-lookups-data (`pip install spacy-lookups-data`)")
         table = load_language_data(tables[lookups_table])
@@ -272,10 +276,6 @@ class Normalizer:
         self.lemmatizer = Lemmatizer.build(table, words, stripper, rules.get("lexicalized", ()), proper)
         self._cache.clear()
         self.source = f"spacy-lookups-data {lookups_lang}_{lookups_table} ({len(table)} forms), reduced to our data's words"
-
-    def lemma(self, word: str) -> str:
-        """The lemma of a folded word without its apostrophe suffix."""
-        return self.lemmatizer(word)
 
     def __call__(self, doc: Doc) -> Doc:
         marker_date, body_start = read_date_marker(doc.text)

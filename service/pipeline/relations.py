@@ -416,6 +416,17 @@ class RelationExtractor:
         idx = [i for i, c in enumerate(clause_of) if c == cid]
         return s + idx[0], s + idx[-1] + 1
 
+    def _subject_start(self, clause_of, s, m, monies) -> int:
+        """Start of the measure's clause, or of the clause before it when that one holds no
+        figure: "Bu ülkeye yapılan satışlar, 2,4 milyar dolardan …"."""
+        c0, _ = self._clause_range(clause_of, s, m.clause)
+        if m.clause == 0:
+            return c0
+        p0, p1 = self._clause_range(clause_of, s, m.clause - 1)
+        if any(p0 <= x.start < p1 for x in monies):
+            return c0
+        return p0
+
     def _is_instrumental(self, doc, words, m, e):
         w = words[m.end - 1]
         if m.end < e and words[m.end] in self.cues["instrumental_word"]:
@@ -482,7 +493,7 @@ class RelationExtractor:
         usable = [d for d in dates if not self._is_comparison(words, d, e)]
         # "geçen yılın şubat ayında X olan …, 2022'nin aynı döneminde Y": a relative date leans on the
         # absolute one before it in the sentence before it leans on the article's context.
-        ctx = self._sentence_ctx(dates, m, ctx)
+        ctx = self._sentence_ctx(usable, m, ctx)
         if role == "from":
             # "2024'teki 2,4 milyar dolardan": only a date right before dates the earlier value.
             adjacent = [d for d in usable if 0 <= m.start - d.end <= 1]
@@ -508,7 +519,7 @@ class RelationExtractor:
         return self._resolve_date(pick, ctx)
 
     def _sentence_ctx(self, dates, m, ctx):
-        anchors = [d for d in dates if d.end <= m.start and not d._.norm and d._.period]
+        anchors = [d for d in dates if d.end <= m.start and d is not m and not d._.norm and d._.period]
         if not anchors:
             return ctx
         local = Context(**{**ctx.__dict__})
@@ -523,7 +534,7 @@ class RelationExtractor:
 
     def _is_comparison(self, words, d, e) -> bool:
         """"geçen yılın aynı dönemine göre": a date followed by göre/kıyasla is the baseline, not the cell."""
-        for i in range(d.end, min(d.end + 2, e)):
+        for i in range(d.end, min(d.end + 1, e)):
             if self._sets["comparison"].match_at(words, i):
                 return True
         return False
@@ -576,7 +587,8 @@ class RelationExtractor:
         c0, c1 = self._clause_range(clause_of, s, m.clause)
         flow = (self._flow_near(words, c0, c1, s, e, anchor=(m.start, m.end))
                 or self._flow_near(words, s, e, s, e, anchor=(m.start, m.end)))
-        anaphoric_country = ctx.country is not None and self._has("anaphora_country", words, c0, c1)
+        a0 = self._subject_start(clause_of, s, m, monies)
+        anaphoric_country = ctx.country is not None and self._has("anaphora_country", words, a0, c1)
         if flow is None:
             # Only a list that goes on ("… takip etti", "Mısır: 1,6 milyar dolar", "bu ülkeye yapılan
             # satışlar") inherits the flow of the sentences before it.
@@ -798,7 +810,8 @@ class RelationExtractor:
         if self._historical(words, s, e, sentence_facts):
             usable = []
         if usable:
-            p = self._resolve_date(usable[-1], ctx)
+            last = usable[-1]
+            p = self._resolve_date(last, self._sentence_ctx(usable, last, ctx) if last._.norm else ctx)
             if p:
                 ctx.period = p
         provinces = [p for p in places if p.label_ == "PROVINCE"]
