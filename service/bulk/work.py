@@ -22,7 +22,13 @@ Outcome = tuple
 
 @lru_cache(maxsize=None)
 def pipeline_version(model: str | None = None) -> str:
-    """`<name>-<version>+<digest>` of the packaged pipeline and the code that runs it."""
+    """`<name>-<version>+<digest>` of the packaged pipeline and the code that runs it.
+
+    $EXPORT_FACTS_PIPELINE_VERSION replaces it, for a change known not to touch extraction
+    (outputs written under one version are done again under another).
+    """
+    if os.environ.get("EXPORT_FACTS_PIPELINE_VERSION"):
+        return os.environ["EXPORT_FACTS_PIPELINE_VERSION"]
     root = Path(model or os.environ.get("EXPORT_FACTS_MODEL") or MODEL_DIR)
     try:
         meta = json.loads((root / "meta.json").read_text(encoding="utf-8"))

@@ -149,7 +149,7 @@ class Gazetteer:
         lem = [t.lemma_ for t in toks]
         n = len(toks)
         cands = []  # (start, end, entry index, derived?)
-        doubtful = set()  # spans of ambiguous names written where any word is capitalised
+        doubtful = set()  # capitalised ambiguous names the rules turned down
         for i, tok in enumerate(toks):
             for key, idx, acronym in self._patterns.get(lem[i], ()):
                 j = i + len(key)
@@ -172,14 +172,14 @@ class Gazetteer:
         taken = [(e.start, e.end) for e in doc.ents]
 
         chosen, org_places = [], []
-        for c in self._by_preference(c for c in cands if self.entries[c[2]]["label"] != ORG_LABEL):
-            s, e, idx, _ = c
-            if _overlaps(s, e, opaque) or _overlaps(s, e, taken) or _overlaps(s, e, [c[:2] for c in org_places]):
+        for cand in self._by_preference(c for c in cands if self.entries[c[2]]["label"] != ORG_LABEL):
+            s, e, idx, _ = cand
+            if _overlaps(s, e, opaque) or _overlaps(s, e, taken) or _overlaps(s, e, [p[:2] for p in org_places]):
                 continue
             if self.entries[idx]["label"] in PLACE_LABELS and _overlaps(s, e, blocked):
-                org_places.append(c)
+                org_places.append(cand)
                 continue
-            chosen.append(c)
+            chosen.append(cand)
             taken.append((s, e))
 
         new = [self._span(doc, s, e, idx) for s, e, idx, _ in sorted(chosen)]

@@ -93,6 +93,7 @@ class Context:
     table: dict | None = None
     pub: object = None
     foreign: bool = False
+    leader: "Cell | None" = None
 
 
 @dataclass
@@ -416,6 +417,22 @@ class RelationExtractor:
         idx = [i for i, c in enumerate(clause_of) if c == cid]
         return s + idx[0], s + idx[-1] + 1
 
+    def _continues_list(self, doc, words, s, e, places, m) -> bool:
+        """"Bu ülkeyi … takip etti", "Otomotivi … izledi": a list that names its leader in the
+        accusative goes on from the sentence before."""
+        if not self._has("list_follow", words, s, e):
+            return False
+        if self._has("list_backref", words, s, m.start):
+            return True
+        acc = tuple(self.cues["accusative_suffix"])
+        for p in places:
+            if p.end <= m.start and p.label_ in PLACE_LABELS:
+                stem, suf = split_suffix(words[p.end - 1])
+                if (suf and suf in acc) or (not suf and p.label_ == "SECTOR" and words[p.end - 1].endswith(acc)
+                                            and words[p.end - 1] != doc[p.end - 1].lemma_):
+                    return True
+        return False
+
     def _subject_start(self, clause_of, s, m, monies) -> int:
         """Start of the measure's clause, or of the clause before it when that one holds no
         figure: "Bu ülkeye yapılan satışlar, 2,4 milyar dolardan …"."""
@@ -641,6 +658,12 @@ class RelationExtractor:
                 and not any(p.label_ == "SECTOR" and p.start > m.start for p in places):
             # "fındık ihracatında 127 milyon dolarla İtalya …, bu ülkeyi … Almanya izledi": the list shares its sector.
             cell.sector = next(p._.norm for p in places if p.label_ == "SECTOR")
+        elif not any(x in local for x in ("PROVINCE", "COUNTRY")) and \
+                len({p._.norm for p in places if p.label_ == "SECTOR"}) == 1 and \
+                all(p.start < m.start for p in places if p.label_ == "SECTOR"):
+            # "… ihracat gerçekleştiren tekstil sektörü, bu yılın aynı döneminde 720 milyon dolarlık ihracat yaptı":
+            # the sentence's subject sector.
+            cell.sector = next(p._.norm for p in places if p.label_ == "SECTOR")
         else:
             cell.sector = ctx.topic_sector
         product = local.get("PRODUCT")
@@ -648,6 +671,18 @@ class RelationExtractor:
             cell.product = product._.norm
             cell.sector = cell.sector or product._.code
         cell.period = self._period_for(words, m, s, e, clause_of, dates, ctx, m.role)
+        leader = ctx.leader
+        if leader is not None and leader.flow == cell.flow and self._continues_list(doc, words, s, e, places, m):
+            # "Bu ülkeyi 2,3 milyar dolarla Slovenya … takip etti": a list item shares its leader's cell
+            # but for the one dimension it names.
+            if "PROVINCE" not in local and not national:
+                cell.province = leader.province
+            if "COUNTRY" not in local:
+                cell.country = cell.country or leader.country
+            if "SECTOR" not in local and "PRODUCT" not in local:
+                cell.sector = cell.sector or leader.sector
+            if not dates:
+                cell.period = leader.period
         return cell, local
 
     def _foreign_economy(self, doc, words, c0, c1, places, local) -> bool:
@@ -821,6 +856,8 @@ class RelationExtractor:
             # story's province; one named as a source or goal ("İstanbul'dan") does not.
             if (sentence_facts or self._flow_near(words, s, e, s, e)) and (not suf or suf.endswith(GENITIVE + LOCATIVE)):
                 ctx.province = provinces[0]._.norm
+        if sentence_facts:
+            ctx.leader = sentence_facts[0][1].cell
         countries = {p._.code for p in places if p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE}
         if len(countries) == 1 and (sentence_facts or self._flow_near(words, s, e, s, e)):
             ctx.country = next(iter(countries))

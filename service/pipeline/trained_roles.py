@@ -14,6 +14,8 @@ It is a spaCy `SpanCategorizer` whose only candidates are those entities (the su
 """
 from collections.abc import Iterable
 
+import numpy
+
 from spacy.language import Language
 from spacy.pipeline.spancat import SpanCategorizer, spancat_score
 from spacy.tokens import Doc, Span
@@ -109,7 +111,8 @@ class MeasureRoles(SpanCategorizer):
             group = doc.spans[self.key]
             if not len(group):
                 continue
-            scores = group.attrs.get("scores", [])
+            # single-label groups keep each span's argmax score as a column: flatten it
+            scores = numpy.asarray(group.attrs.get("scores", [])).reshape(-1)
             role_of = {(s.start, s.end): (s.label_, float(p)) for s, p in zip(group, scores)}
             keep, dropped = [], []
             for ent in doc.ents:

@@ -309,6 +309,23 @@ def test_gazetteer_organisations_are_not_places(nlp, text, org):
     assert [s.text for s in doc.spans["organisations"]] == [org]
 
 
+@pytest.mark.parametrize("text", [
+    "Apple CEO'su Tim Cook yeni ürünleri tanıttı.",  # an acronym (TİM) matches only in capitals
+    "Abd ve Tim adlı iki yatırımcı ortaklık kurdu.",
+])
+def test_gazetteer_acronyms_only_in_capitals(nlp, text):
+    doc = run(nlp, text)
+    assert list(doc.spans["organisations"]) == [] and ents(doc, "COUNTRY") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mısır Cumhurbaşkanı Ankara'yı ziyaret etti.",  # Egypt or maize at a sentence's start: neither
+    "Geçen yıl arttı. Mısır ihracatı bu yıl azaldı.",
+])
+def test_gazetteer_ambiguous_name_at_sentence_start_is_nothing(nlp, text):
+    assert [e for e in run(nlp, text).ents if e.label_ in ("COUNTRY", "PRODUCT")] == []
+
+
 def test_gazetteer_org_places_keep_what_the_name_contains(nlp):
     doc = nlp("Kocaeli Sanayi Odası Başkanı, Kocaeli'nin ihracatının arttığını söyledi.")
     assert [(s.text, s._.code) for s in doc.spans["org_places"]] == [("Kocaeli", "41")]
