@@ -94,6 +94,8 @@ class Context:
     pub: object = None
     foreign: bool = False
     leader: "Cell | None" = None
+    sentence_leader: "Cell | None" = None
+    from_dates: set = field(default_factory=set)
 
 
 @dataclass
@@ -305,10 +307,12 @@ class RelationExtractor:
                     m.excluded = True
         monies = [m for m in measures if m.label == "MONEY" and not m.excluded]
         self._mark_from_values(doc, words, monies, e)
+        ctx.from_dates = {d.start for d in dates for m in monies if m.role == "from" and 0 <= m.start - d.end <= 1}
 
         sentence_facts: list[tuple[Measure, FactDraft]] = []
         claimed: set[int] = set()
         respective = self._respective(words, s, e, places, monies)
+        ctx.sentence_leader = None
         for m in monies:
             cell, local = self._cell_for(doc, words, m, s, e, clause_of, places, dates, ctx, claimed, monies,
                                          forced=respective.get(m.start))
@@ -328,6 +332,8 @@ class RelationExtractor:
             d.rank = self._rank(doc, words, s, e, m.clause, clause_of)
             sentence_facts.append((m, d))
             drafts.append(d)
+            if ctx.sentence_leader is None:
+                ctx.sentence_leader = d.cell
 
         for m in measures:
             if m.excluded or m.label != "PERCENT":
@@ -469,7 +475,9 @@ class RelationExtractor:
                 if fw:
                     pick = fw[0]
             if pick is None:
-                prev = max((x.end for x in others if x.end <= m.start and x.clause == m.clause), default=c0)
+                # A from-value ("2 milyar dolardan 2,57 milyar dolara") shares its cell with the value after it.
+                prev = max((x.end for x in others if x.end <= m.start and x.clause == m.clause and x.role != "from"),
+                           default=c0)
                 bw = [p for p in cands if max(c0, prev) <= p.start and p.end <= m.start]
                 if bw:
                     pick = bw[-1]
@@ -511,6 +519,9 @@ class RelationExtractor:
         # "geçen yılın şubat ayında X olan …, 2022'nin aynı döneminde Y": a relative date leans on the
         # absolute one before it in the sentence before it leans on the article's context.
         ctx = self._sentence_ctx(usable, m, ctx)
+        if role != "from":
+            # "2024'teki 2,4 milyar dolardan 2,6 milyar dolara": the date belongs to the earlier value.
+            usable = [d for d in usable if d.start not in ctx.from_dates]
         if role == "from":
             # "2024'teki 2,4 milyar dolardan": only a date right before dates the earlier value.
             adjacent = [d for d in usable if 0 <= m.start - d.end <= 1]
@@ -671,7 +682,7 @@ class RelationExtractor:
             cell.product = product._.norm
             cell.sector = cell.sector or product._.code
         cell.period = self._period_for(words, m, s, e, clause_of, dates, ctx, m.role)
-        leader = ctx.leader
+        leader = ctx.sentence_leader or ctx.leader
         if leader is not None and leader.flow == cell.flow and self._continues_list(doc, words, s, e, places, m):
             # "Bu ülkeyi 2,3 milyar dolarla Slovenya … takip etti": a list item shares its leader's cell
             # but for the one dimension it names.
