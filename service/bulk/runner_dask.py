@@ -13,7 +13,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -82,8 +81,10 @@ class DaskRunner:
             self.cluster.close()
         if exc[0] is None:
             self.committed()
-            if not any(self.parts_dir.iterdir()):
-                shutil.rmtree(self.parts_dir, ignore_errors=True)
+            try:
+                self.parts_dir.rmdir()  # only when empty: every part was merged
+            except OSError:
+                pass
         return False
 
     def committed(self) -> None:

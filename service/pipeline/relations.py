@@ -518,10 +518,10 @@ class RelationExtractor:
         usable = [d for d in dates if not self._is_comparison(words, d, e)]
         # "geçen yılın şubat ayında X olan …, 2022'nin aynı döneminde Y": a relative date leans on the
         # absolute one before it in the sentence before it leans on the article's context.
-        ctx = self._sentence_ctx(usable, m, ctx)
         if role != "from":
             # "2024'teki 2,4 milyar dolardan 2,6 milyar dolara": the date belongs to the earlier value.
             usable = [d for d in usable if d.start not in ctx.from_dates]
+        ctx = self._sentence_ctx(usable, m, ctx)
         if role == "from":
             # "2024'teki 2,4 milyar dolardan": only a date right before dates the earlier value.
             adjacent = [d for d in usable if 0 <= m.start - d.end <= 1]
@@ -535,9 +535,6 @@ class RelationExtractor:
         if pick is None:
             bw = [d for d in usable if d.end <= m.start]
             pick = bw[-1] if bw else None
-        if pick is not None and role != "from" and m.clause != clause_of[pick.start - s]:
-            # A date attached to an earlier "from" value does not date this one.
-            pass
         if pick is None and role != "from":
             fw = [d for d in usable if d.start >= m.end and (d._.code or "") != "day"]
             pick = fw[0] if fw else None
