@@ -42,6 +42,7 @@ async def lifespan(app: FastAPI):
     except Exception:
         log.exception("the pipeline failed on the warm-up article; serving anyway")
     app.state.extractor = extractor
+    app.state.version = health.describe(nlp)
     log.info("pipeline %s %s loaded from %s", nlp.meta.get("name"), nlp.meta.get("version"), nlp.path)
     try:
         yield

@@ -1,11 +1,12 @@
 """Every error the API answers, as `ErrorResponse` JSON with a named code.
 
 Codes (the engine's own E0xx codes pass through unchanged, e.g. E002 for a bad date):
-  E101 text is empty (422)            E106 text over the size limit (413)
-  E102 body is not valid JSON (400)   E107 batch over the document limit (413)
-  E103 body is not UTF-8 (400)        E108 body over the byte limit (413)
-  E104 body is not a JSON object (422) E110 no such path (404), E111 wrong method (405)
-  E105 a field has a wrong value (422) E190 internal error (500: a bug, please report it)
+  E101 text is empty (422)              E106 text over the size limit (413)
+  E102 body is not valid JSON (400)     E107 batch over the document limit (413)
+  E103 body is not UTF-8 (400)          E108 body over the byte limit (413)
+  E104 body is not a JSON object (422)  E110 no such path (404), E111 wrong method (405)
+  E105 a field has a wrong value (422)  E190 internal error (500: a bug, please report it)
+  E191 /readyz: the pipeline did not answer (503)
 """
 import logging
 import re

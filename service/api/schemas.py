@@ -68,7 +68,7 @@ class ExtractRequest(BaseModel):
                     "(413 above). It may begin with the archive marker `date YYYY-MM-DD`.")
     date: IsoDate = Field(
         None, examples=["2026-01-08"],
-        description="publication date YYYY-MM-DD; relative periods ('geçen yıl') resolve against it. "
+        description="publication date YYYY-MM-DD; relative periods (last year, this October) resolve against it. "
                     "Default: the text's `date` marker, else none.")
     id: DocId = Field(None, max_length=512, description="any id of yours, echoed in the answer")
 

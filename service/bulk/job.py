@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..engine import ExtractionError, load_nlp
 from .progress import Progress, Stats
 from .sinks import NEED, DONE, ErrorLog, JsonlSink, SeenIds, StdoutSink
 from .sources import ArchiveReader, BadRecord, Record
@@ -161,6 +162,12 @@ class Run:
     def execute(self) -> int:
         job = self.job
         version = pipeline_version()
+        if job.engine == "local":
+            try:
+                load_nlp()  # before the outputs are opened: a run that cannot extract changes nothing
+            except ExtractionError as exc:
+                self.progress.message(f"annotate: {exc}")
+                return EXIT_NOTHING
         try:
             self._open_sinks(version)
         except Exception as exc:  # noqa: BLE001  (a database that cannot be reached or migrated)

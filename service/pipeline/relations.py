@@ -232,7 +232,8 @@ class RelationExtractor:
         for i in range(s, e):
             ids.append(cid)
             t = doc[i]
-            if t.text in CLAUSE_PUNCT:
+            if t.text in CLAUSE_PUNCT and t.ent_iob_ != "I":
+                # A comma inside a name ("mobilya, kağıt ve orman ürünleri") ends no clause.
                 cid += 1
             elif t.is_alpha and len(t.text) > 5 and any(words[i].endswith(x[0]) for x in end_suffix.cues):
                 cid += 1
@@ -624,9 +625,9 @@ class RelationExtractor:
                 flow = ctx.flow
             else:
                 return None, local
-        for p in local.values():
-            if len([x for x in monies]) > 1:
-                claimed.add(p.start)
+        if len(monies) > 1 and m.role != "from":
+            # In a list each entity belongs to one figure; a from-value lends its entity to the value after it.
+            claimed.update(p.start for p in local.values())
         if "GROUP" in local or self._foreign_economy(doc, words, c0, c1, places, local):
             return None, local
         cell = Cell(flow=flow)
@@ -942,7 +943,16 @@ class RelationExtractor:
     # -- merge ------------------------------------------------------------------
     def _merge(self, drafts: list[FactDraft]) -> list[dict]:
         merged: dict[tuple, FactDraft] = {}
+        dated = {}
         for d in drafts:
+            if d.cell.period is not None and d.value is not None:
+                dated.setdefault(d.cell.key()[:-1], []).append(d)
+        for d in drafts:
+            if d.cell.period is None and d.value is not None:
+                # A headline restating a dated figure ("DIŞ AÇIK 41,6 MİLYAR DOLAR") is that figure.
+                same = [x for x in dated.get(d.cell.key()[:-1], []) if abs(x.value - d.value) <= 0.005 * abs(x.value)]
+                if same:
+                    d.cell.period = same[0].cell.period
             k = d.cell.key()
             if k not in merged:
                 merged[k] = d

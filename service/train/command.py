@@ -2,6 +2,7 @@
 import json
 import sys
 
+from ..pipeline import trained_roles  # noqa: F401  (so every command can load a pipeline that has it)
 from . import evaluate
 
 

@@ -77,6 +77,18 @@ def assemble(rules: Language, trained: Language) -> Language:
     return rules
 
 
+def _replace_dir(nlp: Language, output: Path) -> None:
+    """Write `nlp` to `output`, replacing an earlier pipeline there whole (no stale component folders)."""
+    if output.exists() and any(output.iterdir()) and not (output / "meta.json").exists():
+        raise TrainingError(f"E532 {output} exists and is not a pipeline folder: give --output a new or pipeline folder")
+    staged = output.with_name(output.name + ".new")
+    shutil.rmtree(staged, ignore_errors=True)
+    nlp.to_disk(staged)
+    if output.exists():
+        shutil.rmtree(output)
+    staged.rename(output)
+
+
 def train_pipeline(output: str | Path, *, with_trained: bool = SHIP_TRAINED, gold: str | Path | None = None,
                    train_path: str | Path = DATA_DIR / "train.jsonl", dev_path: str | Path = DATA_DIR / "dev.jsonl",
                    rules_dir: str | Path | None = None, config: str | Path = TRAIN_CONFIG,
@@ -119,7 +131,7 @@ def train_pipeline(output: str | Path, *, with_trained: bool = SHIP_TRAINED, gol
             "performance": performance,
             "trained_components": [TRAINED_NAME] if with_trained else [],
         })
-        nlp.to_disk(output)
+        _replace_dir(nlp, output)
         return performance
     finally:
         if workdir is None:

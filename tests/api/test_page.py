@@ -4,6 +4,7 @@ import re
 import shutil
 from pathlib import Path
 
+import httpx
 import pytest
 
 from service.api.schemas import STATIC_DIR
@@ -146,5 +147,5 @@ def test_page_offsets_survive_emoji_and_rtl_text(browser, live_server):
     marks = browser.execute_script(
         "return Array.from(document.querySelectorAll('#doc mark.entity')).map("
         "m => Array.from(m.querySelectorAll('.seg')).map(s => s.textContent).join(''))")
-    answer = __import__("httpx").post(f"{base}/extract", json={"text": text}).json()
+    answer = httpx.post(f"{base}/extract", json={"text": text}, timeout=30).json()
     assert marks == [e["text"] for e in answer["entities"]]

@@ -68,3 +68,39 @@ def test_resume_after_kill_9_every_article_once_in_jsonl_and_database(tmp_path, 
     engine.dispose()
     assert sorted(doc_ids) == sorted(ids)
     assert n_facts == stated == sum(len(o["facts"]) for o in read_jsonl(out))
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    if int(fh.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        kids.append(int(entry))
+            except (OSError, IndexError, ValueError):
+                pass
+    return kids
+
+
+@pytest.mark.slow
+def test_resume_after_a_worker_process_is_killed(tmp_path, monkeypatch):
+    monkeypatch.setenv("EXPORT_FACTS_PIPELINE_VERSION", "resume-test")
+    recs = make_articles(N)
+    src = write_jsonl(tmp_path / "in.jsonl", recs)
+    out = tmp_path / "out.jsonl"
+    args = [src, "-o", out, "--workers", 2, "--batch-size", 8, "--commit-every", 16]
+    proc = annotate_process(*args)
+    while _lines(out) < N // 10:
+        assert proc.poll() is None, proc.stderr.read().decode()
+        time.sleep(0.01)
+    workers = _children(proc.pid)
+    assert workers, "the run has no worker processes"
+    os.kill(workers[0], signal.SIGKILL)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1 and "E125" in err.decode()
+
+    proc = annotate_process(*args)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode()
+    assert [o["id"] for o in read_jsonl(out)] == [r["id"] for r in recs]

@@ -2,21 +2,20 @@
 import hashlib
 import json
 import platform
-from functools import lru_cache
 from pathlib import Path
 
 import spacy
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+from spacy.language import Language
 
 from ... import __version__
 from ..deps import ExtractorDep
 from ..errors import detail
-from ..schemas import examples, DataFile, ErrorResponse, HealthResponse, PipelineInfo, ReadyResponse, VersionResponse
+from ..schemas import (DataFile, ErrorResponse, HealthResponse, PipelineInfo, ReadyResponse,
+                       VersionResponse, examples)
 
 router = APIRouter(tags=["health"])
-
-
 
 @router.get("/healthz", response_model=HealthResponse, summary="The process is up")
 async def healthz() -> HealthResponse:
@@ -50,21 +49,23 @@ def _data_file(root: Path, path: Path) -> DataFile:
                     sha256=hashlib.sha256(raw).hexdigest(), version=version, source=source)
 
 
-@lru_cache(maxsize=8)
-def describe(model_dir: str, meta_json: str) -> VersionResponse:
-    """Version of the service, the pipeline and every file of the packaged pipeline (cached per path)."""
-    meta = json.loads(meta_json)
-    root = Path(model_dir)
-    files = [_data_file(root, p) for p in sorted(root.rglob("*")) if p.is_file()]
+def describe(nlp: Language) -> VersionResponse:
+    """Versions of the service and the pipeline, and every file of its directory, hashed.
+
+    Called once when the pipeline is loaded, so the hashes are those of what was loaded
+    even if the directory is rebuilt later.
+    """
+    meta = nlp.meta
+    root = Path(nlp.path) if nlp.path else None
+    files = [_data_file(root, p) for p in sorted(root.rglob("*")) if p.is_file()] if root else []
     return VersionResponse(
         service=__version__, spacy=spacy.__version__, python=platform.python_version(),
         pipeline=PipelineInfo(name=meta.get("name", "?"), version=meta.get("version", "?"),
-                              spacy_version=meta.get("spacy_version"),
-                              components=meta.get("pipeline", []), path=str(root)),
+                              spacy_version=meta.get("spacy_version"), components=nlp.pipe_names,
+                              path=str(root or "")),
         data_files=files)
 
 
 @router.get("/version", response_model=VersionResponse, summary="Service, pipeline and data versions")
-async def version(extractor: ExtractorDep) -> VersionResponse:
-    nlp = extractor.nlp
-    return describe(str(nlp.path or ""), json.dumps(nlp.meta, sort_keys=True, default=str))
+async def version(request: Request) -> VersionResponse:
+    return request.app.state.version

@@ -1,0 +1,189 @@
+"""Bulk annotation throughput and memory: `python -m service annotate` as a user runs it.
+
+    .venv/bin/python bench/bench_bulk.py [--articles 20000] [--rate-articles 2000]
+                                         [--memory-sizes 5000,20000] [--workers 2] [--pg URL]
+
+Builds an archive of `--articles` articles from the real corpus (repeated, each copy with
+its own id), then runs the command in a subprocess for each configuration:
+
+- articles/s with 1 worker and with `--workers` workers (local engine, JSONL out),
+  the same through Dask on a LocalCluster, into SQLite and into PostgreSQL
+  (on the first `--rate-articles` articles; start-up is measured by a 1-article run of
+  the same configuration and taken out, so the rate is the steady one);
+- peak memory (the whole process tree: the command and its workers, sampled every
+  0.1 s) at each of `--memory-sizes`, which must stay flat.
+
+Figures are reported as ratios to the 1-worker run of the same invocation (the machine is
+shared, so absolute rates move with its load). Nothing is asserted: the figures go in
+docs/bulk.md and the notes. Use small sizes for a quick look:
+`--articles 2000 --rate-articles 300 --memory-sizes 500,2000`.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "tr-financial-news-200.jsonl"
+DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def build_archive(corpus: Path, n: int, path: Path) -> Path:
+    """`n` articles: the corpus again and again, copy k of article X with id `X~k`."""
+    rows = [json.loads(line) for line in corpus.open(encoding="utf-8") if line.strip()]
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            row = dict(rows[i % len(rows)])
+            row["id"] = f"{row.get('id', i % len(rows))}~{i // len(rows)}"
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return path
+
+
+def head(src: Path, n: int, path: Path) -> Path:
+    with src.open(encoding="utf-8") as fin, path.open("w", encoding="utf-8") as fout:
+        for i, line in enumerate(fin):
+            if i >= n:
+                break
+            fout.write(line)
+    return path
+
+
+def tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def run(args: list, env=None) -> dict:
+    """Run `python -m service annotate ARGS`; wall seconds, peak RSS of the tree, its summary line."""
+    t0 = time.perf_counter()
+    popen = subprocess.Popen([sys.executable, "-m", "service", "annotate", *map(str, args)], cwd=ROOT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, **(env or {})})
+    proc, peak, main_peak = psutil.Process(popen.pid), 0, 0
+    while popen.poll() is None:
+        try:
+            peak = max(peak, tree_rss(proc))
+            main_peak = max(main_peak, proc.memory_info().rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    secs = time.perf_counter() - t0
+    err = popen.stderr.read()
+    if popen.returncode != 0:
+        raise SystemExit(f"annotate {' '.join(map(str, args))} failed ({popen.returncode}):\n{err}")
+    summary = [line for line in err.splitlines() if line.startswith("annotate: ") and "records in" in line]
+    return {"seconds": secs, "peak_rss_mb": peak / 2**20, "main_peak_rss_mb": main_peak / 2**20,
+            "summary": summary[-1] if summary else err.strip()[-300:]}
+
+
+def steady_rate(name: str, n: int, small: Path, sample: Path, out_args, tmp: Path, env=None) -> dict:
+    """Articles/s of one configuration, its 1-article start-up taken out."""
+    start = run([small, *out_args(tmp / f"{name}-start")], env)
+    full = run([sample, *out_args(tmp / f"{name}-full")], env)
+    work = max(full["seconds"] - start["seconds"], 1e-6)
+    return {"articles": n, "seconds": round(full["seconds"], 1), "startup_seconds": round(start["seconds"], 1),
+            "articles_per_s": round(n / work, 1), "peak_rss_mb": round(full["peak_rss_mb"], 1),
+            "summary": full["summary"]}
+
+
+def pg_schema(base: str) -> tuple[str, callable] | None:
+    import sqlalchemy as sa
+
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    engine = sa.create_engine(base)
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    except sa.exc.OperationalError as exc:
+        print(f"PostgreSQL skipped: {exc.orig}", file=sys.stderr)
+        return None
+
+    def drop():
+        with engine.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        engine.dispose()
+
+    return f"{base}?options=-csearch_path%3D{schema}", drop
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    ap.add_argument("--articles", type=int, default=20_000, help="size of the archive built")
+    ap.add_argument("--rate-articles", type=int, default=2_000, help="articles of each rate run")
+    ap.add_argument("--memory-sizes", default="5000,20000", help="archive sizes whose peak memory is compared")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--pg", default=os.environ.get("EXPORT_FACTS_TEST_PG", DEFAULT_PG))
+    ap.add_argument("--only", default="rates,memory", help="rates, memory or both")
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in args.memory_sizes.split(",") if s]
+    n_archive = max([args.articles, args.rate_articles, *sizes])
+
+    report: dict = {"cpus": os.cpu_count(), "workers": args.workers, "archive_articles": n_archive}
+    with tempfile.TemporaryDirectory(prefix="bench-bulk-") as d:
+        tmp = Path(d)
+        archive = build_archive(Path(args.corpus), n_archive, tmp / "archive.jsonl")
+        small = head(archive, 1, tmp / "one.jsonl")
+        n = args.rate_articles
+        sample = head(archive, n, tmp / "sample.jsonl")
+        jsonl = lambda p: ["-o", f"{p}.jsonl"]  # noqa: E731
+
+        if "rates" in args.only:
+            rates = report["rates"] = {}
+            rates["local_1_worker"] = steady_rate("w1", n, small, sample,
+                                                  lambda p: [*jsonl(p), "--workers", 1], tmp)
+            print(json.dumps(rates["local_1_worker"]), file=sys.stderr)
+            rates[f"local_{args.workers}_workers"] = steady_rate(
+                "wn", n, small, sample, lambda p: [*jsonl(p), "--workers", args.workers], tmp)
+            rates[f"dask_localcluster_{args.workers}_workers"] = steady_rate(
+                "dask", n, small, sample,
+                lambda p: [*jsonl(p), "--engine", "dask", "--workers", args.workers], tmp)
+            rates[f"sqlite_{args.workers}_workers"] = steady_rate(
+                "sqlite", n, small, sample,
+                lambda p: ["--db", f"sqlite:///{p}.db", "--workers", args.workers], tmp)
+            pg = pg_schema(args.pg)
+            if pg:
+                url, drop = pg
+                try:
+                    # Both runs write the same schema: the 1-article run's document is simply redone.
+                    rates[f"postgresql_{args.workers}_workers"] = steady_rate(
+                        "pg", n, small, sample, lambda p: ["--db", url, "--workers", args.workers], tmp)
+                finally:
+                    drop()
+            base = rates["local_1_worker"]["articles_per_s"]
+            report["rate_ratios_to_1_worker"] = {k: round(v["articles_per_s"] / base, 2) for k, v in rates.items()}
+            print(json.dumps(report["rate_ratios_to_1_worker"]), file=sys.stderr)
+
+        if "memory" in args.only:
+            mem = report["memory"] = {}
+            for size in sizes:
+                part = head(archive, size, tmp / f"mem{size}.jsonl")
+                r = run([part, "-o", tmp / f"mem{size}.out.jsonl", "--workers", args.workers])
+                mem[str(size)] = {"peak_rss_mb_tree": round(r["peak_rss_mb"], 1),
+                                  "peak_rss_mb_main": round(r["main_peak_rss_mb"], 1),
+                                  "seconds": round(r["seconds"], 1),
+                                  "articles_per_s": round(size / r["seconds"], 1), "summary": r["summary"]}
+                print(json.dumps({size: mem[str(size)]}), file=sys.stderr)
+            if len(sizes) >= 2:
+                lo, hi = mem[str(sizes[0])], mem[str(sizes[-1])]
+                report["memory_ratio_largest_to_smallest"] = {
+                    "tree": round(hi["peak_rss_mb_tree"] / lo["peak_rss_mb_tree"], 3),
+                    "main": round(hi["peak_rss_mb_main"] / lo["peak_rss_mb_main"], 3)}
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
