@@ -82,6 +82,21 @@ CASES = [
       F(province="Kayseri", country="IQ", period="2023", value=310220000),
       F(province="Kayseri", country="DE", period="2024", value=181010000, change_pct=-5.0),
       F(province="Kayseri", country="DE", period="2023", value=190500000)]),
+    # A list that names its leader in the accusative carries the leader's cell on.
+    ("Eskişehir'den 2024 yılında en fazla ihracat yapılan ülke 410 milyon dolarla Almanya oldu. Bu ülkeyi "
+     "220 milyon dolarla Fransa, 145 milyon dolarla Polonya takip etti.", "2025-01-12",
+     [F(province="Eskişehir", country="DE", period="2024", value=410000000, rank=1),
+      F(province="Eskişehir", country="FR", period="2024", value=220000000),
+      F(province="Eskişehir", country="PL", period="2024", value=145000000)]),
+    # "Bu ülkeye": the country named in the sentence before; from-to with the earlier year's date.
+    ("Konya'dan en fazla ihracat yapılan ülke Irak oldu. Bu ülkeye yapılan satışlar, 2023'teki 610 milyon "
+     "dolardan 2024'te 702 milyon dolara yükseldi.", "2025-01-20",
+     [F(province="Konya", country="IQ", period="2024", value=702000000),
+      F(province="Konya", country="IQ", period="2023", value=610000000)]),
+    # A headline restating a figure is the same fact; the amount of an increase is change_abs.
+    ("MERSİN'İN İHRACATI 3,1 MİLYAR DOLAR\nMersin'in ihracatı 2024 yılında 3,1 milyar dolar oldu. Kentin "
+     "ihracatı bir önceki yıla göre 240 milyon dolarlık bir artış kaydetti.", "2025-02-10",
+     [F(province="Mersin", period="2024", value=3100000000, change_abs=240000000)]),
     # The archive marker gives the publication date.
     (" date 2025-03-04 Hatay, geçen ay 180 milyon dolarlık ihracat gerçekleştirdi.", None,
      [F(province="Hatay", period="2025-02", value=180000000)]),
@@ -98,6 +113,9 @@ NO_FACTS = [
     "Denizli'nin demir-çelik ihracatı 2024'te 900 milyon dolar oldu.",
     "Şirket Mısır'da 300 milyon dolarlık yeni bir yatırım yapacak.",
     "Borsa İstanbul'da BIST 100 endeksi günü yüzde 1,2 yükselişle tamamladı.",
+    "Euro Bölgesi'nin ihracatı haziranda yüzde 2 artarak 240 milyar euroya ulaştı.",
+    "Yeni teşviklerle ihracatımız gelecek yıl 300 milyar dolara ulaşacak.",
+    "Şirket yurt dışında 500 milyon dolarlık eurobond ihraç etti.",
 ]
 
 
