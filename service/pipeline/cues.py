@@ -44,3 +44,4 @@ class CueSet:
 
     def any(self, words: list[str], start: int, end: int) -> bool:
         return any(self.match_at(words, i) for i in range(start, end))
+

@@ -19,6 +19,7 @@ Every word it looks for is a cue in models/patterns/cues.json.
 """
 import json
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from spacy.util import ensure_path
 from ..lang.casing import split_suffix
 from ..lang.numbers import parse_number
 from ..lang.periods import resolve_relative
+from ..lang.casing import fold
 from .cues import CueSet
 
 PLACE_LABELS = ("PROVINCE", "COUNTRY", "SECTOR", "PRODUCT")
@@ -41,6 +43,9 @@ LOCATIVE = ("da", "de", "ta", "te")
 GROWTH_WINDOW = 3
 # Period kinds that name a baseline for comparison, not the period the story moves on to.
 BASELINE_KINDS = ("prev_year", "same_prev_year")
+
+
+_fold = lru_cache(maxsize=65536)(fold)
 
 
 def _decimals(x) -> int:
@@ -93,6 +98,7 @@ class Context:
     table: dict | None = None
     pub: object = None
     foreign: bool = False
+    text: str = ""
     leader: "Cell | None" = None
     sentence_leader: "Cell | None" = None
     from_dates: set = field(default_factory=set)
@@ -172,14 +178,15 @@ class RelationExtractor:
         if not self.cues:
             raise ValueError("E011 relations has no cues: build the pipeline with `python -m service build`")
         ents = [e for e in doc.ents if e.start_char >= doc._.body_start]
-        if not any(e.label_ in MEASURE_LABELS for e in ents) and "|" not in doc.text:
+        text = doc.text
+        if not any(e.label_ in MEASURE_LABELS for e in ents) and "|" not in text:
             doc._.facts = []
             return doc
-        words = [t._.fold or t.text.lower() for t in doc]
+        words = [_fold(t.text) for t in doc]
         ents = [e for e in ents if not self._not_a_cell(doc, words, e)]
         sentences = self._sentences(doc)
-        ctx = Context(pub=doc._.pub_date)
-        self._set_topics(doc, ents, sentences, ctx)
+        ctx = Context(pub=doc._.pub_date, text=text)
+        self._set_topics(doc, words, ents, sentences, ctx)
         drafts: list[FactDraft] = []
         for s_idx, (s, e) in enumerate(sentences):
             sent_ents = [x for x in ents if x.start >= s and x.end <= e]
@@ -239,7 +246,7 @@ class RelationExtractor:
                 cid += 1
         return ids
 
-    def _set_topics(self, doc, ents, sentences, ctx: Context):
+    def _set_topics(self, doc, words, ents, sentences, ctx: Context):
         """A single sector (or foreign country) named in the lead and nowhere contradicted is the article's topic."""
         lead_end = sentences[min(2, len(sentences) - 1)][1] if sentences else 0
         sectors = {e._.norm for e in ents if e.label_ == "SECTOR" and e._.norm and "|" not in e._.norm}
@@ -252,7 +259,6 @@ class RelationExtractor:
             c = next(iter(countries))
             if any(e.label_ == "COUNTRY" and e._.code == c and e.end <= lead_end for e in ents):
                 ctx.topic_country = c
-        words = [t._.fold or t.text.lower() for t in doc]
         lead = [(s, e) for s, e in sentences[:3] if self._flow_near(words, s, e, s, e)]
         provinces = [x for x in ents if x.label_ == "PROVINCE" and any(s <= x.start < e for s, e in lead)]
         if len({x._.norm for x in provinces}) == 1:
@@ -879,7 +885,7 @@ class RelationExtractor:
         """A table written as text (FACTS.md rule 6): a header names periods and a scale,
         each row an entity and its figures. Returns False when the line is no table row."""
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-        line = doc.text[start:end]
+        line = ctx.text[start:end]
         if line.count("|") < 2:
             ctx.table = None
             return False

@@ -110,12 +110,13 @@ def train_pipeline(output: str | Path, *, with_trained: bool = SHIP_TRAINED, gol
         if rules_dir is None:
             rules_dir = tmp / "rules"
             build_nlp().to_disk(rules_dir)
-        nlp = spacy.load(rules_dir)
+        # A pipeline that already ships the classifier can serve as the rules: leave it out.
+        nlp = spacy.load(rules_dir, exclude=[TRAINED_NAME])
         trained_perf = None
         if with_trained:
             trained = train_roles(Path(rules_dir), Path(train_path), Path(dev_path), tmp, Path(config), overrides)
-            trained_perf = {k: v for k, v in (trained.meta.get("performance") or {}).items()
-                            if k.startswith("spans_measure_roles")}
+            trained_perf = {k: round(v, 4) for k, v in (trained.meta.get("performance") or {}).items()
+                            if k.startswith("spans_measure_roles") and isinstance(v, float)}
             nlp = assemble(nlp, trained)
         performance = {"training_dev": fact_scores(nlp, dev_path)}
         if gold is not None:
