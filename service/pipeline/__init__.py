@@ -6,10 +6,23 @@ Text → tokens (`normalize`) → entities (`gazetteer`, `periods`, `amounts`) �
 """
 from spacy.tokens import Doc, Span, Token
 
-# Attributes every component may read; set once here so the order of imports never matters.
-for _name in ("fold", "stem"):
+from functools import lru_cache
+
+from ..lang.casing import fold as _fold_text, split_suffix as _split_suffix
+
+_fold = lru_cache(maxsize=65536)(_fold_text)
+
+
+def _stem(text: str) -> str:
+    return _split_suffix(_fold(text))[0]
+
+
+# Attributes every component may read; declared once here so the order of imports never matters.
+# The folded form and the stem are computed when read: writing two attributes on every token
+# cost more than all the reading the components do.
+for _name, _getter in (("fold", lambda t: _fold(t.text)), ("stem", lambda t: _stem(t.text))):
     if not Token.has_extension(_name):
-        Token.set_extension(_name, default=None)
+        Token.set_extension(_name, getter=_getter)
 for _name in ("norm", "code", "value", "currency", "unit", "period", "sign"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)

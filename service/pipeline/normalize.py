@@ -292,9 +292,8 @@ class Normalizer:
                 if len(cache) >= _CACHE_LIMIT:
                     cache.clear()
                 cache[tok.text] = forms
-            tok._.fold, tok._.stem, lemma = forms
             tok.norm_ = forms[1]
-            tok.lemma_ = lemma
+            tok.lemma_ = forms[2]
         return doc
 
     def to_disk(self, path, *, exclude=tuple()) -> None:

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 import spacy
+import srsly
 from spacy.language import Language
 
 from .. import __version__
@@ -77,13 +78,20 @@ def assemble(rules: Language, trained: Language) -> Language:
     return rules
 
 
-def _replace_dir(nlp: Language, output: Path) -> None:
-    """Write `nlp` to `output`, replacing an earlier pipeline there whole (no stale component folders)."""
+def _stage(nlp: Language, output: Path) -> Path:
+    """Write `nlp` next to `output` (OUTPUT.new) before it is scored, so that scoring adds
+    nothing to what is saved; `_publish` then puts it in place."""
     if output.exists() and any(output.iterdir()) and not (output / "meta.json").exists():
         raise TrainingError(f"E532 {output} exists and is not a pipeline folder: give --output a new or pipeline folder")
     staged = output.with_name(output.name + ".new")
     shutil.rmtree(staged, ignore_errors=True)
     nlp.to_disk(staged)
+    return staged
+
+
+def _publish(staged: Path, meta: dict, output: Path) -> None:
+    """Write the final meta.json and replace `output` whole (no stale component folders)."""
+    srsly.write_json(staged / "meta.json", meta)
     if output.exists():
         shutil.rmtree(output)
     staged.rename(output)
@@ -118,21 +126,22 @@ def train_pipeline(output: str | Path, *, with_trained: bool = SHIP_TRAINED, gol
             trained_perf = {k: round(v, 4) for k, v in (trained.meta.get("performance") or {}).items()
                             if k.startswith("spans_measure_roles") and isinstance(v, float)}
             nlp = assemble(nlp, trained)
-        performance = {"training_dev": fact_scores(nlp, dev_path)}
-        if gold is not None:
-            performance["gold"] = fact_scores(nlp, gold)
-        if trained_perf is not None:
-            performance[TRAINED_NAME] = trained_perf
         nlp.meta.update({
             "name": "export_facts_tr",
             "version": __version__,
             "description": "Turkish trade news → export facts (rules + data"
                            + (" + trained measure roles" if with_trained else "") + "; see README)",
             "license": "MIT",
-            "performance": performance,
             "trained_components": [TRAINED_NAME] if with_trained else [],
         })
-        _replace_dir(nlp, output)
+        staged = _stage(nlp, output)
+        performance = {"training_dev": fact_scores(nlp, dev_path)}
+        if gold is not None:
+            performance["gold"] = fact_scores(nlp, gold)
+        if trained_perf is not None:
+            performance[TRAINED_NAME] = trained_perf
+        nlp.meta["performance"] = performance
+        _publish(staged, nlp.meta, output)
         return performance
     finally:
         if workdir is None:
