@@ -4,6 +4,7 @@ Everything that serves extraction (the API, the CLI, the bulk runners) goes thro
 `extract` or `extract_many`; none of them touches the components directly.
 """
 import os
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date as Date
 from functools import lru_cache
@@ -18,6 +19,7 @@ from .schemas import Entity, Evidence, ExtractResult, Fact
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL_DIR = ROOT / "models" / "export_facts_tr"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class ExtractionError(ValueError):
@@ -38,8 +40,12 @@ def parse_date(value: str | Date | None) -> Date | None:
     """Accept None, a `date`, or an ISO 'YYYY-MM-DD' string; raise E002 on anything else."""
     if value is None or isinstance(value, Date):
         return value
+    text = str(value).strip()
+    # Only the calendar form: Python's fromisoformat also takes "20250107" and week dates.
+    if not _ISO_DATE.fullmatch(text):
+        raise ExtractionError(f"E002 date {value!r} is not a YYYY-MM-DD date")
     try:
-        return Date.fromisoformat(str(value).strip())
+        return Date.fromisoformat(text)
     except ValueError:
         raise ExtractionError(f"E002 date {value!r} is not a real YYYY-MM-DD date") from None
 

@@ -1,4 +1,5 @@
 """How a run reports itself: a bar on a terminal, a plain line now and then in a log, a summary at the end."""
+import os
 import sys
 import threading
 import time
@@ -36,8 +37,14 @@ class Progress:
         if self.tty:
             from tqdm import tqdm
             tqdm.monitor_interval = 0  # no monitor thread: the local engine forks its workers
-            self.bar = tqdm(total=None, unit=" articles", file=self.stream, dynamic_ncols=True,
-                            smoothing=0.05, mininterval=0.5)
+            try:
+                width = os.get_terminal_size(self.stream.fileno()).columns
+            except (OSError, ValueError, AttributeError):
+                width = 0
+            # A terminal that reports no width (a bare pty) would get an empty bar.
+            size = {"dynamic_ncols": True} if width else {"ncols": 100}
+            self.bar = tqdm(total=None, unit=" articles", file=self.stream, smoothing=0.05,
+                            mininterval=0.5, **size)
 
     def count_in_background(self, count) -> None:
         """Learn the total from `count()` in a thread (the ETA appears once it is known)."""

@@ -23,18 +23,25 @@ _EPS = 1e-6
 
 
 def _same(a, b) -> bool:
-    return a is not None and b is not None and abs(abs(float(a)) - abs(float(b))) <= _EPS * max(1.0, abs(float(b)))
+    """Equal up to sign (prose writes changes unsigned) at the validator's tolerance."""
+    if a is None or b is None:
+        return False
+    return abs(abs(float(a)) - abs(float(b))) <= _EPS * max(1.0, abs(float(b)))
+
+
+def _holds(fact: dict, ent: dict) -> bool:
+    q, at = fact.get("quote"), fact.get("quote_start")
+    return bool(q) and isinstance(at, int) and at <= ent["start"] and ent["end"] <= at + len(q)
 
 
 def entity_role(ent: dict, facts: list[dict]) -> str:
     """The role of one MONEY/PERCENT entity: first among the facts whose quote holds it,
     then among all the record's facts (a headline restating a figure of the body)."""
-    holding = [f for f in facts
-               if f.get("quote") and f["quote_start"] <= ent["start"] and ent["end"] <= f["quote_start"] + len(f["quote"])]
-    fields = ("value", "change_abs") if ent["label"] == "MONEY" else ("change_pct", "share_pct")
-    for pool in (holding, facts):
+    money = ent["label"] == "MONEY"
+    fields = ("value", "change_abs") if money else ("change_pct", "share_pct")
+    for pool in ([f for f in facts if _holds(f, ent)], facts):
         for field in fields:
-            if any(_same(f.get(field), ent["value"]) and (ent["label"] != "MONEY" or f.get("currency") == ent.get("currency"))
+            if any(_same(f.get(field), ent["value"]) and (not money or f.get("currency") == ent.get("currency"))
                    for f in pool):
                 return field
     return "other"
