@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ..engine import ExtractionError, load_nlp
 from .progress import Progress, Stats
-from .sinks import NEED, DONE, ErrorLog, JsonlSink, SeenIds, StdoutSink
+from .runner_local import LocalRunner, WorkerDied
+from .sinks import DONE, NEED, ErrorLog, JsonlSink, SeenIds, StdoutSink
 from .sources import ArchiveReader, BadRecord, Record
 from .work import pipeline_version
 
@@ -108,7 +109,6 @@ class Run:
             return DaskRunner(job.default_parts_dir(), version, scheduler=job.scheduler,
                               workers=job.workers, batch_size=job.batch_size,
                               part_size=job.part_size, on_start=start)
-        from .runner_local import LocalRunner
         return LocalRunner(job.workers, job.batch_size, on_start=start)
 
     def _plan(self, errlog: ErrorLog, seen: SeenIds):
@@ -151,11 +151,27 @@ class Run:
             yield rec
         self.progress.tick()
 
+    def _take(self, rec: Record, outcome, errlog: ErrorLog) -> None:
+        if outcome is None:
+            self.stats.skipped += 1
+        elif outcome[0] == "ok":
+            self.stats.extracted += 1
+            self.stats.facts += outcome[1]
+            self.pending.append((rec, outcome[2]))
+        else:
+            if outcome[0] == "fail":
+                self.stats.failed += 1
+            else:
+                self.stats.errors += 1
+            errlog.add(BadRecord(rec.input, rec.line, outcome[1], rec.id))
+
     def _commit(self, errlog: ErrorLog, runner) -> None:
+        # Taken out first: if a sink fails or Ctrl-C lands mid-way, the batch is not offered
+        # twice; a sink that did not commit it simply needs it again on the next run.
+        batch, self.pending = self.pending, []
         for j, sink in enumerate(self.sinks):
-            sink.write([(rec, line) for rec, line in self.pending if j in rec.targets])
-        self.stats.written += len(self.pending)
-        self.pending.clear()
+            sink.write([(rec, line) for rec, line in batch if j in rec.targets])
+        self.stats.written += len(batch)
         errlog.flush()
         runner.committed()
 
@@ -166,13 +182,13 @@ class Run:
             try:
                 load_nlp()  # before the outputs are opened: a run that cannot extract changes nothing
             except ExtractionError as exc:
-                self.progress.message(f"annotate: {exc}")
+                self.progress.abandon(f"annotate: {exc}")
                 return EXIT_NOTHING
         try:
             self._open_sinks(version)
         except Exception as exc:  # noqa: BLE001  (a database that cannot be reached or migrated)
-            self.progress.message(f"annotate: E130 cannot use the outputs ({exc}): check -o and --db")
             self._close_sinks()
+            self.progress.abandon(f"annotate: E130 cannot use the outputs ({exc}): check -o and --db")
             return EXIT_NOTHING
         errlog = ErrorLog(job.errors_path(), create=bool(job.errors), echo=self.progress.message)
         seen = SeenIds()
@@ -182,20 +198,10 @@ class Run:
             with runner:
                 last = time.monotonic()
                 for rec, outcome in runner.map(self._plan(errlog, seen)):
-                    if outcome is None:
-                        self.stats.skipped += 1
-                    elif outcome[0] == "ok":
-                        self.stats.extracted += 1
-                        self.stats.facts += outcome[1]
-                        self.pending.append((rec, outcome[2]))
-                    else:
-                        if outcome[0] == "fail":
-                            self.stats.failed += 1
-                        else:
-                            self.stats.errors += 1
-                        errlog.add(BadRecord(rec.input, rec.line, outcome[1], rec.id))
+                    self._take(rec, outcome, errlog)
                     now = time.monotonic()
-                    if len(self.pending) >= job.commit_every or (self.pending and now - last > job.commit_seconds):
+                    due = self.pending and now - last > job.commit_seconds
+                    if len(self.pending) >= job.commit_every or due:
                         self._commit(errlog, runner)
                         last = now
                     self.progress.tick()
@@ -205,7 +211,7 @@ class Run:
             self.progress.message("annotate: interrupted; what was extracted is kept: "
                                   "run the same command again to finish")
             status = 130
-        except RuntimeError as exc:  # WorkerDied and the like: keep what is done, say how to go on
+        except WorkerDied as exc:  # keep what is done, say how to go on
             self._commit(errlog, runner)
             self.progress.message(f"annotate: {exc}")
             status = EXIT_ERRORS

@@ -73,6 +73,13 @@ class Progress:
         else:
             print(text, file=self.stream, flush=True)
 
+    def abandon(self, text: str) -> None:
+        """End without a summary (the run could not start), saying why."""
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+        self.message(text)
+
     def close(self, errors_path=None) -> str:
         """Print and return the final summary."""
         if self.bar is not None:

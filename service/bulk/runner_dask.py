@@ -115,7 +115,8 @@ class DaskRunner:
         while window:
             yield from self._settle(*window.popleft())
 
-    def _settle(self, part: list[Record], path: Path | None, future) -> Iterator[tuple[Record, Outcome | None]]:
+    def _settle(self, part: list[Record], path: Path | None,
+                future) -> Iterator[tuple[Record, Outcome | None]]:
         if path is None:
             outcomes = [None] * len(part)
         else:

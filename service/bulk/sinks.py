@@ -45,7 +45,8 @@ class JsonlSink:
         self.note = None
         self.db = _sqlite(str(self.journal_path))
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-        self.db.execute("CREATE TABLE IF NOT EXISTS done (id TEXT PRIMARY KEY, hash TEXT NOT NULL) WITHOUT ROWID")
+        self.db.execute("CREATE TABLE IF NOT EXISTS done (id TEXT PRIMARY KEY, hash TEXT NOT NULL) "
+                        "WITHOUT ROWID")
         meta = dict(self.db.execute("SELECT key, value FROM meta"))
         size = self.path.stat().st_size if self.path.exists() else 0
         offset = int(meta.get("offset", -1))

@@ -69,7 +69,8 @@ def test_dask_rerun_uses_the_parts_already_written(tmp_path, capsys, scheduler):
     path = parts / f"{part_id(first, pipeline_version())}.part"
     run_part([r.payload() for r in first], str(path))
     lines = path.read_text(encoding="utf-8").splitlines()
-    marked = [lines[0]] + [line.replace('"entities":', '"left_by": "earlier run", "entities":') for line in lines[1:]]
+    marked = [lines[0]] + [line.replace('"entities":', '"left_by": "earlier run", "entities":')
+                           for line in lines[1:]]
     path.write_text("\n".join(marked) + "\n", encoding="utf-8")
 
     status, err = annotate(src, "-o", tmp_path / "out.jsonl", "--engine", "dask", "--scheduler", scheduler,

@@ -65,7 +65,8 @@ def test_db_holds_what_the_jsonl_output_says(db_url, tmp_path, capsys, articles)
     assert docs.keys() == out.keys()
     first = articles[0]
     d = docs[first["id"]]
-    assert (d["url"], d["source"], d["date"]) == (first["url"], first["source"], date.fromisoformat(first["date"]))
+    assert (d["url"], d["source"]) == (first["url"], first["source"])
+    assert d["date"] == date.fromisoformat(first["date"])
     assert d["content_hash"] == content_hash(first["text"], first["date"]) and d["input"] == str(src)
     facts = _facts_by_doc(db_url)
     assert facts == {k: o["facts"] for k, o in out.items() if o["facts"]}
@@ -101,7 +102,8 @@ def test_db_rerun_changes_nothing_and_changed_text_replaces_its_facts(db_url, tm
     changed = recs[0]["id"]
     assert [f["value"] for f in after[changed]] == [7_500_000_000]
     assert facts_before[changed][0]["value"] == 1_000_000_000
-    assert {k: v for k, v in after.items() if k != changed} == {k: v for k, v in facts_before.items() if k != changed}
+    del after[changed], facts_before[changed]
+    assert after == facts_before
 
 
 @pytest.mark.parametrize("period, start, end", [
@@ -142,5 +144,6 @@ def test_db_schema_newer_than_this_release_is_refused(db_url, tmp_path, capsys):
     engine.dispose()
     with pytest.raises(db.DatabaseError, match="E131"):
         db.DbSink(db_url, "v1")
-    status, err = annotate(write_jsonl(tmp_path / "in.jsonl", make_articles(1)), "--db", db_url, capsys=capsys)
+    src = write_jsonl(tmp_path / "in.jsonl", make_articles(1))
+    status, err = annotate(src, "--db", db_url, capsys=capsys)
     assert status == 2 and "E131" in err

@@ -51,7 +51,8 @@ def test_sources_line_longer_than_any_allowed_text_is_skipped_without_reading_it
 @pytest.mark.parametrize("gz", [False, True])
 def test_sources_jsonl_keeps_extra_keys_and_line_numbers(tmp_path, gz):
     recs = make_articles(3)
-    path = write_jsonl(tmp_path / ("in.jsonl.gz" if gz else "in.jsonl"), [recs[0], b"", recs[1], recs[2]], gz=gz)
+    name = "in.jsonl.gz" if gz else "in.jsonl"
+    path = write_jsonl(tmp_path / name, [recs[0], b"", recs[1], recs[2]], gz=gz)
     items = _read(path, max_chars=10_000)
     assert [r.id for r in items] == [r["id"] for r in recs]
     assert [r.line for r in items] == [1, 3, 4]  # the blank line 2 is no record

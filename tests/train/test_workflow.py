@@ -6,9 +6,9 @@ import pytest
 import spacy
 
 from service.engine import MODEL_DIR, make_doc
-from service.pipeline.trained_roles import measure_spans
+from service.pipeline.trained_roles import DROPPED_KEY, measure_spans
 from service.train.corpus import DATA_DIR, load_examples
-from service.train.roles import ROLES_KEY, entity_role, record_to_role_doc, role_counts
+from service.train.roles import ROLES, ROLES_KEY, entity_role, record_to_role_doc, role_counts
 from service.train.workflow import TrainingError, fact_scores, train_pipeline
 
 
@@ -100,6 +100,18 @@ def test_workflow_trains_end_to_end_reproducibly(data_slice, tmp_path):
     assert fact_scores(nlp, data_slice / "dev.jsonl") == first["training_dev"]
     a = (tmp_path / "a" / "measure_roles" / "model").read_bytes()
     assert a == (tmp_path / "b" / "measure_roles" / "model").read_bytes()
+
+    text = "Kentin ihracatı 2024 yılında yüzde 12 artarak 4,2 milyar dolara ulaştı."
+    doc = nlp(make_doc(nlp, text, "2025-01-10"))
+    measures = [e for e in doc.ents if e.label_ in ("MONEY", "PERCENT")]
+    kept_or_dropped = measures + list(doc.spans.get(DROPPED_KEY, []))
+    assert len(kept_or_dropped) == 2 and all(e._.role in ROLES for e in kept_or_dropped)
+    # Every role dropped at any score: the measures leave doc.ents, and so no fact is made.
+    roles = nlp.get_pipe("measure_roles")
+    roles.cfg.update(drop_roles=list(ROLES), drop_threshold=0.0)
+    doc = nlp(make_doc(nlp, text, "2025-01-10"))
+    assert [e.text for e in doc.spans[DROPPED_KEY]] == ["yüzde 12", "4,2 milyar dolara"]
+    assert not [e for e in doc.ents if e.label_ in ("MONEY", "PERCENT")] and doc._.facts == []
 
 
 def test_workflow_without_trained_is_the_rules_pipeline(data_slice, tmp_path):
