@@ -328,6 +328,10 @@ class RelationExtractor:
             d = FactDraft(cell=cell, value=m.ent._.value, currency=m.ent._.currency,
                           evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
             delta = self._change_abs_sign(words, m, e)
+            if not delta and self._is_instrumental(doc, words, m, e) and \
+                    self._has("growth_rank", words, self._clause_range(clause_of, s, m.clause)[0], m.start):
+                # "ihracatının en fazla arttığı ülke 691,5 milyon dolarla Irak oldu": the amount of the rise.
+                delta = 1
             if delta:
                 # "345 milyon dolarlık bir artış": the amount is the change, not the level.
                 d.change_abs, d.value = delta * abs(d.value), None
@@ -473,6 +477,13 @@ class RelationExtractor:
         def free(p):
             return p.start not in claimed
 
+        # "Türkiye'den … 1,6 milyar dolarlık fındık ihracatının … Trabzon'dan": when the clause names a
+        # place before the amount, a place after it belongs to something else.
+        prev_money = max((x.end for x in others if x.end <= m.start and x.clause == m.clause and x.role != "from"),
+                         default=c0)
+        backward_any = any(max(c0, prev_money) <= p.start and p.end <= m.start and p.label_ != "SECTOR"
+                           for p in places)
+
         for label in PLACE_LABELS:
             cands = [p for p in places if p.label_ == label and free(p)]
             pick = None
@@ -488,12 +499,12 @@ class RelationExtractor:
                 bw = [p for p in cands if max(c0, prev) <= p.start and p.end <= m.start]
                 if bw:
                     pick = bw[-1]
-            if pick is None and not inst:
+            if pick is None and not inst and not backward_any:
                 nxt = min((x.start for x in others if x.start > m.end), default=c1)
                 fw = [p for p in cands if m.end <= p.start < min(c1, nxt) and p._.code != NATIONAL_CODE]
                 if fw:
                     pick = fw[0]
-            if pick is None and m.clause > 0:
+            if pick is None and m.clause > 0 and not backward_any:
                 # "Almanya, 1,6 milyar dolarla …": the subject sits alone before the comma.
                 p0, p1 = self._clause_range(clause_of, s, m.clause - 1)
                 if not any(p0 <= x.start < p1 for x in others):
@@ -628,6 +639,9 @@ class RelationExtractor:
                          or any(t.text == ":" for t in doc[s:m.start]))
             has_place = any(p._.code != NATIONAL_CODE for p in local.values())
             if ctx.flow and ctx.flow_age <= self.max_context_sentences and continues and (has_place or anaphoric_country):
+                flow = ctx.flow
+            elif ctx.flow and ctx.flow_age <= 1 and m.label == "PERCENT" and has_place:
+                # "… en çok artış yüzde 785 ile Güney Afrika'da oldu" right after a sentence on exports.
                 flow = ctx.flow
             else:
                 return None, local
