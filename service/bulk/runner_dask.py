@@ -108,7 +108,7 @@ class DaskRunner:
                     # the part stays the same whatever was committed before a crash.
                     future = self.client.submit(run_part, [r.payload() for r in part], str(path),
                                                 self.batch_size, key=f"annotate-part-{path.stem}",
-                                                retries=2, pure=False)
+                                                retries=2)
                 window.append((part, path, future))
             while len(window) > limit or (window and window[0][2] is None):
                 yield from self._settle(*window.popleft())
@@ -128,7 +128,8 @@ class DaskRunner:
                     failure = f"{type(exc).__name__}: {exc}"
             outcomes = None if failure else read_part(path, len(part), self.version)
             if outcomes is None:
-                reason = failure or f"its part {path} is missing or incomplete"
+                reason = failure or (f"its part {path} is missing: is --parts a folder the workers "
+                                     "share with this machine?")
                 outcomes = [("fail", f"E124 the cluster could not extract this article ({reason}): "
                                     "run the same command again to retry it")] * len(part)
         for rec, outcome in zip(part, outcomes):

@@ -16,7 +16,8 @@ PACKAGE = Path(__file__).resolve().parent.parent
 # What extraction reads: a change to any of these may change the facts, so it is a new version.
 _EXTRACTION_CODE = ("engine.py", "schemas.py", "pipeline", "lang")
 
-# An outcome is ("ok", n_facts, json_line) or ("err", reason).
+# An outcome is ("ok", n_facts, json_line), ("err", reason) for an article the pipeline
+# cannot take, or ("fail", reason) for one a broken worker or cluster did not extract.
 Outcome = tuple
 
 
@@ -103,7 +104,7 @@ def read_part(path: str | Path, n: int, version: str) -> list[Outcome] | None:
             if head.get("n") != n:
                 return None
             if head.get("version") != version:
-                return [("err", f"E126 a worker ran pipeline {head.get('version')}, not {version}: "
+                return [("fail", f"E126 a worker ran pipeline {head.get('version')}, not {version}: "
                                 "install the same export-facts release and model on every worker")] * n
             outcomes = []
             for line in fh:

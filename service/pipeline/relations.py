@@ -559,7 +559,12 @@ class RelationExtractor:
         if pick is None:
             base = ctx.period
             return resolve_relative("same_prev_year", base) if role == "from" and base else base
-        return self._resolve_date(pick, ctx)
+        period = self._resolve_date(pick, ctx)
+        months = [d for d in same if d is not pick and d._.code == "inferred" and d._.period and len(d._.period) > 4]
+        if period and len(period) == 4 and pick._.code == "explicit" and months:
+            # "en yüksek temmuz ayı ihracatı 2014 yılında …": the month named apart takes the year named.
+            return resolve_relative("same_period_of_year", months[0]._.period, year=int(period))
+        return period
 
     def _sentence_ctx(self, dates, m, ctx):
         anchors = [d for d in dates if d.end <= m.start and d is not m and not d._.norm and d._.period]
@@ -755,7 +760,10 @@ class RelationExtractor:
             value = sign * abs(value)
         target = None
         same_clause = [(mm, d) for mm, d in sentence_facts if mm.clause == m.clause and mm.role != "from"]
-        if m.role == "share":
+        if m.role == "share" and self._share_owner(words, m, s, e, clause_of, places) is not None:
+            # "… ihracatının yüzde 39'luk kısmı Trabzon'dan gerçekleştirildi": the place after the share owns it.
+            target = None
+        elif m.role == "share":
             cands = [(mm, d) for mm, d in sentence_facts if mm.role != "from" and not self._is_national(d.cell)]
             target = (same_clause[0][1] if same_clause and not self._is_national(same_clause[0][1].cell)
                       else (cands[0][1] if cands else None))
@@ -778,9 +786,17 @@ class RelationExtractor:
                 target.share_pct = value
             target.evidence.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
             return
-        cell, local = self._cell_for(doc, words, m, s, e, clause_of, places, dates, ctx, set(), monies)
+        owner = self._share_owner(words, m, s, e, clause_of, places) if m.role == "share" else None
+        cell, local = self._cell_for(doc, words, m, s, e, clause_of, places, dates, ctx, set(), monies,
+                                     forced=owner)
         if cell is None:
             return
+        if owner is not None:
+            # The share's own sector and period are those of the figure it is a part of.
+            whole = next((d for mm, d in sentence_facts if mm.end <= m.start), None)
+            if whole is not None:
+                cell.sector = cell.sector or whole.cell.sector
+                cell.period = whole.cell.period
         d = FactDraft(cell=cell, evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
         if m.role == "change":
             d.change_pct = value
@@ -788,6 +804,13 @@ class RelationExtractor:
             d.share_pct = value
         d.rank = self._rank(doc, words, s, e, m.clause, clause_of)
         drafts.append(d)
+
+    def _share_owner(self, words, m, s, e, clause_of, places):
+        """The province or partner named right after a share ("yüzde 39'luk kısmı Trabzon'dan")."""
+        _, c1 = self._clause_range(clause_of, s, m.clause)
+        after = [p for p in places if m.end <= p.start < min(c1, m.end + 3) and p.label_ in ("PROVINCE", "COUNTRY")
+                 and p._.code != NATIONAL_CODE]
+        return after[0] if after else None
 
     @staticmethod
     def _is_national(cell: Cell) -> bool:

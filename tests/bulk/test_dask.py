@@ -90,5 +90,5 @@ def test_dask_part_of_another_pipeline_version_is_refused(tmp_path, same_version
     assert read_part(path, 1, "dask-test")[0][0] == "ok"
     assert read_part(path, 2, "dask-test") is None  # not this part's size: not its part
     (outcome,) = read_part(path, 1, "another")
-    assert outcome[0] == "err" and outcome[1].startswith("E126")
+    assert outcome[0] == "fail" and outcome[1].startswith("E126")
     assert json.loads(path.read_text().splitlines()[0])["version"] == "dask-test"

@@ -97,6 +97,16 @@ CASES = [
     ("MERSİN'İN İHRACATI 3,1 MİLYAR DOLAR\nMersin'in ihracatı 2024 yılında 3,1 milyar dolar oldu. Kentin "
      "ihracatı bir önceki yıla göre 240 milyon dolarlık bir artış kaydetti.", "2025-02-10",
      [F(province="Mersin", period="2024", value=3100000000, change_abs=240000000)]),
+    # A share followed by the place it belongs to; the whole is the national figure.
+    ("Türkiye'den 2024 yılında 2 milyar 100 milyon dolarlık fındık ihracatı yapıldı ve bu ihracatın yüzde 35'lik "
+     "kısmı Ordu'dan gerçekleştirildi.", "2025-02-01",
+     [F(sector="findik", period="2024", value=2100000000),
+      F(province="Ordu", sector="findik", period="2024", share_pct=35.0)]),
+    # A month named apart from its year; the amount of a rise in a growth ranking is change_abs.
+    ("Bugüne kadarki en yüksek mart ayı ihracatı 2022 yılında 20,1 milyar dolardı.", "2024-04-02",
+     [F(period="2022-03", value=20100000000)]),
+    ("Yılın ilk çeyreğinde ihracatın en fazla arttığı ülke 410 milyon dolarla Polonya oldu.", "2025-04-04",
+     [F(country="PL", period="2025-01/2025-03", change_abs=410000000)]),
     # The archive marker gives the publication date.
     (" date 2025-03-04 Hatay, geçen ay 180 milyon dolarlık ihracat gerçekleştirdi.", None,
      [F(province="Hatay", period="2025-02", value=180000000)]),
