@@ -655,6 +655,10 @@ class RelationExtractor:
             claimed.update(p.start for p in local.values())
         if "GROUP" in local or self._foreign_economy(doc, words, c0, c1, places, local):
             return None, local
+        if "COUNTRY" in local and local["COUNTRY"]._.code != NATIONAL_CODE and self._has("foreign_trader", words, s, e):
+            # "en fazla ihracat yapan ülke" ranks countries as traders in their own right; Türkiye's
+            # partners are "ihracat yapılan ülke".
+            return None, local
         cell = Cell(flow=flow)
         country = local.get("COUNTRY")
         national = False
