@@ -69,6 +69,13 @@ class LocalRunner:
 
     def map(self, records: Iterable[Record]) -> Iterator[tuple[Record, Outcome | None]]:
         """Yield `(record, outcome)` in input order; outcome None for a record no sink needs."""
+        try:
+            yield from self._map(records)
+        except BrokenProcessPool as exc:  # raised by submit() or result(), whichever comes first
+            raise WorkerDied("E125 a worker process died (killed, or out of memory?): the articles "
+                             "written so far are kept; run the same command again to go on") from exc
+
+    def _map(self, records: Iterable[Record]) -> Iterator[tuple[Record, Outcome | None]]:
         window: deque[tuple[list[Record], Future | list | None]] = deque()
         limit = 2 * self.workers
         for group in groups(records, self.batch_size):
@@ -91,11 +98,7 @@ class LocalRunner:
 
     def _settle(self, group: list[Record], outcomes) -> Iterator[tuple[Record, Outcome | None]]:
         if isinstance(outcomes, Future):
-            try:
-                outcomes = outcomes.result()
-            except BrokenProcessPool as exc:
-                raise WorkerDied("E125 a worker process died (killed, or out of memory?): the articles "
-                                 "written so far are kept; run the same command again to go on") from exc
+            outcomes = outcomes.result()
         it = iter(outcomes or ())
         for rec in group:
             yield rec, (next(it) if rec.targets else None)

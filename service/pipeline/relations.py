@@ -211,6 +211,12 @@ class RelationExtractor:
             return i < len(doc) and self._sets["place_nouns"].match_at(words, i) > 0
         if ent.label_ not in ("PROVINCE", "COUNTRY"):
             return False
+        # "Bursa ve İstanbul gibi devleri": places given as examples are no cell.
+        i = ent.end
+        while i < len(doc) and (doc[i].ent_type_ in ("PROVINCE", "COUNTRY") or words[i] in ("ve", ",", "ile")):
+            i += 1
+        if i < len(doc) and self._sets["example_after"].match_at(words, i):
+            return True
         nxt = doc[ent.end].text if ent.end < len(doc) else "\n"
         prev = doc[ent.start - 1].text if ent.start > 0 else "\n"
         if ent.text.isupper() and (nxt in self.cues["dateline_next"] or prev == "/" or "\n" in nxt):
@@ -247,8 +253,10 @@ class RelationExtractor:
         return ids
 
     def _set_topics(self, doc, words, ents, sentences, ctx: Context):
-        """A single sector (or foreign country) named in the lead and nowhere contradicted is the article's topic."""
-        lead_end = sentences[min(2, len(sentences) - 1)][1] if sentences else 0
+        """A single sector (or foreign country) named by the article's first figure, or before it,
+        and nowhere contradicted, is the article's topic."""
+        first_figure = next((x for x in ents if x.label_ in MEASURE_LABELS), None)
+        lead_end = next((e for s, e in sentences if first_figure is not None and s <= first_figure.start < e), 0)
         sectors = {e._.norm for e in ents if e.label_ == "SECTOR" and e._.norm and "|" not in e._.norm}
         if len(sectors) == 1:
             sec = next(iter(sectors))
@@ -648,6 +656,11 @@ class RelationExtractor:
             elif ctx.flow and ctx.flow_age <= 1 and m.label == "PERCENT" and has_place:
                 # "… en çok artış yüzde 785 ile Güney Afrika'da oldu" right after a sentence on exports.
                 flow = ctx.flow
+            elif ctx.flow and ctx.flow_age <= self.max_context_sentences and "SECTOR" in local \
+                    and (m.label == "MONEY" or m.role == "change"):
+                # In a story on exports a sector's figure is its exports: "Kimya sektörü … 4,6 milyar
+                # dolarla ikinci sıradaki yerini korudu."
+                flow = ctx.flow
             else:
                 return None, local
         if len(monies) > 1 and m.role != "from":
@@ -858,6 +871,10 @@ class RelationExtractor:
         it merges with the figure stated elsewhere for the same cell."""
         flow = self._flow_near(words, s, e, s, e)
         cells = [p for p in places if p.label_ in ("PROVINCE", "COUNTRY") and p._.code != NATIONAL_CODE]
+        sector_only = [p for p in places if p.label_ == "SECTOR" and "|" not in (p._.norm or "")]
+        if not cells and len(sector_only) == 1 and ctx.province and self._has("anaphora_province", words, s, e):
+            # "otomotiv sektörüyle kent … Türkiye'nin lider ili oldu": the story's province ranks in that sector.
+            cells = sector_only
         if flow is None or len(cells) != 1:
             return
         p = cells[0]
@@ -868,7 +885,7 @@ class RelationExtractor:
         cell = Cell(flow=flow, province=ctx.province, period=self._resolve_date(usable[-1], ctx) if usable else ctx.period)
         if p.label_ == "PROVINCE":
             cell.province = p._.norm
-        else:
+        elif p.label_ == "COUNTRY":
             cell.country = p._.code
         sectors = [x._.norm for x in places if x.label_ == "SECTOR" and "|" not in (x._.norm or "")]
         cell.sector = sectors[0] if len(sectors) == 1 else ctx.topic_sector
