@@ -841,6 +841,8 @@ class RelationExtractor:
             if n:
                 if self._has("rank_growth", words, max(s, i - 1), min(e, i + n + GROWTH_WINDOW)):
                     continue
+                if i + n < e and (doc[i + n].like_num or words[i + n] in self._ordinals):
+                    continue  # "en fazla ihracat yapılan 10 ülke": the head of a list, no position
                 return 1
             r = self._ordinal(doc, words, i, e)
             if r:
@@ -870,7 +872,10 @@ class RelationExtractor:
         """A position with no figure still ranks a cell ("en fazla ihracat yapılan ülke Almanya oldu");
         it merges with the figure stated elsewhere for the same cell."""
         flow = self._flow_near(words, s, e, s, e)
-        cells = [p for p in places if p.label_ in ("PROVINCE", "COUNTRY") and p._.code != NATIONAL_CODE]
+        ablative = tuple(self.cues["ablative_suffix"])
+        # "Bursa'dan en fazla ihracat yapılan ülke Almanya oldu": the place exports come from is not the ranked one.
+        cells = [p for p in places if p.label_ in ("PROVINCE", "COUNTRY") and p._.code != NATIONAL_CODE
+                 and not split_suffix(words[p.end - 1])[1].endswith(ablative)]
         sector_only = [p for p in places if p.label_ == "SECTOR" and "|" not in (p._.norm or "")]
         if not cells and len(sector_only) == 1 and ctx.province and self._has("anaphora_province", words, s, e):
             # "otomotiv sektörüyle kent … Türkiye'nin lider ili oldu": the story's province ranks in that sector.
