@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from .corpus import CorpusError, read_jsonl
 from .metrics import ATTRIBUTES, FactError, score
 
 
@@ -31,7 +32,6 @@ def load_gold(path: str | Path) -> list[dict]:
             except json.JSONDecodeError as exc:
                 raise EvaluationError(f"E512 {f} is not JSON ({exc.msg}): fix or remove it") from None
     elif path.is_file():
-        from .corpus import CorpusError, read_jsonl
         try:
             docs = list(read_jsonl(path))
         except CorpusError as exc:
@@ -47,17 +47,10 @@ def load_gold(path: str | Path) -> list[dict]:
 
 def load_predictions(path: str | Path) -> dict[str, list[dict]]:
     """Read `{"id", "facts"}` lines (the output of `python -m service annotate`)."""
-    preds = {}
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise EvaluationError(f"E515 {path}:{n} is not JSON ({exc.msg})") from None
-            preds[str(rec.get("id"))] = rec.get("facts") or []
-    return preds
+    try:
+        return {str(rec.get("id")): rec.get("facts") or [] for rec in read_jsonl(path)}
+    except CorpusError as exc:
+        raise EvaluationError(f"E515 {exc}") from None
 
 
 def predict(docs: Iterable[dict], nlp=None) -> dict[str, list[dict]]:
