@@ -22,7 +22,7 @@ Outcome = tuple
 
 
 @lru_cache(maxsize=None)
-def pipeline_version(model: str | None = None) -> str:
+def pipeline_version() -> str:
     """`<name>-<version>+<digest>` of the packaged pipeline and the code that runs it.
 
     $EXPORT_FACTS_PIPELINE_VERSION replaces it, for a change known not to touch extraction
@@ -30,7 +30,7 @@ def pipeline_version(model: str | None = None) -> str:
     """
     if os.environ.get("EXPORT_FACTS_PIPELINE_VERSION"):
         return os.environ["EXPORT_FACTS_PIPELINE_VERSION"]
-    root = Path(model or os.environ.get("EXPORT_FACTS_MODEL") or MODEL_DIR)
+    root = Path(os.environ.get("EXPORT_FACTS_MODEL") or MODEL_DIR)  # the one load_nlp() loads
     try:
         meta = json.loads((root / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -473,6 +473,10 @@ class RelationExtractor:
         w = words[m.end - 1]
         if m.end < e and words[m.end] in self.cues["instrumental_word"]:
             return True
+        # "262 milyon dolarlık artışla Libya", "4,6 milyar dolarlık ihracatla": the noun carries the case.
+        if m.end < e and w.endswith(tuple(self.cues["adjectival_suffix"])) and doc[m.end].is_alpha \
+                and words[m.end].endswith(tuple(self.cues["instrumental_suffix"])):
+            return True
         return w.endswith(tuple(self.cues["instrumental_suffix"])) and not w.endswith(("lıkla", "likle"))
 
     def _local(self, doc, words, m, s, e, clause_of, places, monies, claimed):
@@ -489,7 +493,7 @@ class RelationExtractor:
         # place before the amount, a place after it belongs to something else.
         prev_money = max((x.end for x in others if x.end <= m.start and x.clause == m.clause and x.role != "from"),
                          default=c0)
-        backward_any = any(max(c0, prev_money) <= p.start and p.end <= m.start and p.label_ != "SECTOR"
+        backward_any = any(max(c0, prev_money) <= p.start and p.end <= m.start and p.label_ != "SECTOR" and free(p)
                            for p in places)
 
         for label in PLACE_LABELS:
@@ -644,7 +648,8 @@ class RelationExtractor:
         flow = (self._flow_near(words, c0, c1, s, e, anchor=(m.start, m.end))
                 or self._flow_near(words, s, e, s, e, anchor=(m.start, m.end)))
         a0 = self._subject_start(clause_of, s, m, monies)
-        anaphoric_country = ctx.country is not None and self._has("anaphora_country", words, a0, c1)
+        anaphoric_country = (ctx.country is not None or (ctx.sentence_leader is not None and ctx.sentence_leader.country)) \
+            and self._has("anaphora_country", words, a0, c1)
         if flow is None:
             # Only a list that goes on ("… takip etti", "Mısır: 1,6 milyar dolar", "bu ülkeye yapılan
             # satışlar") inherits the flow of the sentences before it.
@@ -690,7 +695,10 @@ class RelationExtractor:
         province = local.get("PROVINCE")
         cell.province = province._.norm if province is not None else (None if national else ctx.province)
         if country is None and anaphoric_country:
-            cell.country = ctx.country
+            # "AB ülkelerine 471 milyon dolarlık ihracat yapan sektör, … bölgeye 545 milyon dolarlık":
+            # the partner named earlier in the same sentence, else the one before it.
+            leader = ctx.sentence_leader
+            cell.country = leader.country if leader is not None and leader.country else ctx.country
         elif country is not None:
             cell.country = country._.code
         elif not national and "PROVINCE" not in local:
