@@ -17,7 +17,7 @@ from pathlib import Path
 from ..engine import ExtractionError, load_nlp
 from .progress import Progress, Stats
 from .runner_local import LocalRunner, WorkerDied
-from .sinks import DONE, NEED, ErrorLog, JsonlSink, SeenIds, StdoutSink
+from .sinks import DONE, NEED, ErrorLog, JsonlSink, SeenIds, StreamSink
 from .sources import ArchiveReader, BadRecord, Record
 from .work import pipeline_version
 
@@ -56,19 +56,25 @@ class Job:
         spec = [sorted(os.path.abspath(i) for i in self.inputs), self.max_chars]
         return hashlib.sha256(json.dumps(spec).encode()).hexdigest()[:32]
 
+    def output_file(self) -> Path | None:
+        """The JSONL output when it is a regular file (not standard output, /dev/null or a pipe)."""
+        if not self.output or self.output == "-":
+            return None
+        out = Path(self.output)
+        return None if out.exists() and not out.is_file() else out
+
     def errors_path(self) -> Path | None:
         if self.errors:
             return Path(self.errors)
-        if self.output and self.output != "-":
-            out = Path(self.output)
+        if out := self.output_file():
             return out.with_name(f"{out.name.removesuffix('.jsonl')}.errors.jsonl")
         return None
 
     def default_parts_dir(self) -> Path:
         if self.parts_dir:
             return Path(self.parts_dir)
-        if self.output and self.output != "-":
-            return Path(f"{self.output}.parts")
+        if out := self.output_file():
+            return Path(f"{out}.parts")
         if self.db and self.db.startswith("sqlite:///") and len(self.db) > len("sqlite:///"):
             return Path(f"{self.db[len('sqlite:///'):]}.parts")
         return Path("annotate.parts")
@@ -88,10 +94,12 @@ class Run:
 
     def _open_sinks(self, version: str) -> None:
         job = self.job
-        if job.output and job.output != "-":
-            self.sinks.append(JsonlSink(job.output, job.run_key(), version))
+        if out := job.output_file():
+            self.sinks.append(JsonlSink(out, job.run_key(), version))
+        elif job.output and job.output != "-":
+            self.sinks.append(StreamSink(job.output))  # /dev/null, a named pipe: nothing to resume
         elif job.output == "-" or not job.db:
-            self.sinks.append(StdoutSink())
+            self.sinks.append(StreamSink())
         if job.db:
             from .db import DbSink
             self.sinks.append(DbSink(job.db, version))

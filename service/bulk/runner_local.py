@@ -1,9 +1,9 @@
 """The local engine: extract on this machine's cores, results in input order.
 
-The first chunk runs in this process (a small input never pays for starting workers);
-when more follows and more than one worker is allowed, a pool of worker processes takes
-over. On Linux the workers are forked after the pipeline is loaded, so they share it
-instead of loading it again.
+An input that fits in one chunk runs in this process: a small input never pays for
+starting workers. As soon as a second chunk shows up (and more than one worker is
+allowed) a pool of worker processes takes every chunk. On Linux the workers are forked
+after the pipeline is loaded, so they share it instead of loading it again.
 """
 import multiprocessing
 from collections import deque
@@ -18,6 +18,19 @@ from .work import Outcome, extract_chunk, init_worker
 
 class WorkerDied(RuntimeError):
     """A worker process was killed (out of memory?) while it held articles."""
+
+
+def with_last(items: Iterable) -> Iterator[tuple[object, bool]]:
+    """`(item, is_last)`: one item of look-ahead."""
+    it = iter(items)
+    try:
+        item = next(it)
+    except StopIteration:
+        return
+    for following in it:
+        yield item, False
+        item = following
+    yield item, True
 
 
 def groups(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
@@ -41,7 +54,6 @@ class LocalRunner:
         self.batch_size = batch_size
         self.on_start = on_start
         self.pool: ProcessPoolExecutor | None = None
-        self._in_process = 0  # chunks extracted here before the pool started
 
     def __enter__(self):
         return self
@@ -78,12 +90,11 @@ class LocalRunner:
     def _map(self, records: Iterable[Record]) -> Iterator[tuple[Record, Outcome | None]]:
         window: deque[tuple[list[Record], Future | list | None]] = deque()
         limit = 2 * self.workers
-        for group in groups(records, self.batch_size):
+        for group, last in with_last(groups(records, self.batch_size)):
             todo = [r.payload() for r in group if r.targets]
             if not todo:
                 window.append((group, None))
-            elif self.pool is None and (self.workers == 1 or self._in_process == 0):
-                self._in_process += 1
+            elif self.pool is None and (self.workers == 1 or last):
                 window.append((group, extract_chunk(todo, self.batch_size)))
                 if self.workers == 1:
                     self._started()

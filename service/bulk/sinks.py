@@ -101,21 +101,26 @@ class JsonlSink:
         self.db.close()
 
 
-class StdoutSink:
-    """Results on standard output: nothing to resume, so every article is needed."""
+class StreamSink:
+    """Results on standard output or a device or pipe (`-o /dev/null`): nothing to resume,
+    so every article is needed."""
 
     note = None
     resumed = False
+
+    def __init__(self, path: str | None = None):
+        self.fh = open(path, "w", encoding="utf-8") if path else sys.stdout
 
     def check(self, records: list[Record]) -> list[str]:
         return [NEED] * len(records)
 
     def write(self, rows: list[tuple[Record, str]]) -> None:
-        sys.stdout.write("".join(line + "\n" for _, line in rows))
-        sys.stdout.flush()
+        self.fh.write("".join(line + "\n" for _, line in rows))
+        self.fh.flush()
 
     def close(self) -> None:
-        pass
+        if self.fh is not sys.stdout:
+            self.fh.close()
 
 
 class ErrorLog:

@@ -17,7 +17,9 @@ from pathlib import Path
 from ..engine import ExtractionError, parse_date
 
 TEXT_SUFFIXES = (".txt",)
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz")
+# Inside a folder only these are read (a stray .json there is more often metadata than
+# articles); a file named on the command line is read as JSONL whatever its name.
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 RESERVED_KEYS = ("id", "text", "date")
 # A JSON line may escape every character as \uXXXX (6 bytes); anything longer than that
 # allowance cannot hold a text under the limit and is skipped without being read whole.

@@ -1,6 +1,7 @@
 """`python -m service annotate` end to end, in this process: outputs, errors, reruns, exit status."""
 import io
 import json
+import os
 
 import pytest
 
@@ -144,3 +145,10 @@ def test_command_pool_of_workers_gives_the_same_output_as_one(tmp_path, capsys):
     annotate(src, "-o", tmp_path / "one.jsonl", "--workers", 1, capsys=capsys)
     annotate(src, "-o", tmp_path / "two.jsonl", "--workers", 2, "--batch-size", 16, capsys=capsys)
     assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+
+
+def test_command_output_to_a_device_is_streamed_without_a_journal(tmp_path, capsys):
+    src = write_jsonl(tmp_path / "in.jsonl", make_articles(2))
+    status, err = annotate(src, "-o", os.devnull, capsys=capsys)
+    assert status == 0 and "2 written" in err
+    assert not os.path.exists(f"{os.devnull}.journal")

@@ -34,7 +34,7 @@ def _facts(url: str) -> list[tuple]:
     return [tuple(r) for r in rows]
 
 
-def test_dask_engine_writes_the_same_facts_as_the_local_engine(tmp_path, capsys, same_version):
+def test_runner_dask_engine_writes_the_same_facts_as_the_local_engine(tmp_path, capsys, same_version):
     src = write_jsonl(tmp_path / "in.jsonl", make_articles(40))
     local = ["-o", tmp_path / "local.jsonl", "--db", f"sqlite:///{tmp_path / 'local.db'}", "--workers", 1]
     dask = ["-o", tmp_path / "dask.jsonl", "--db", f"sqlite:///{tmp_path / 'dask.db'}",
@@ -59,7 +59,7 @@ def scheduler(same_version):
         yield cluster.scheduler_address
 
 
-def test_dask_rerun_uses_the_parts_already_written(tmp_path, capsys, scheduler):
+def test_runner_dask_rerun_uses_the_parts_already_written(tmp_path, capsys, scheduler):
     recs = make_articles(24)
     src = write_jsonl(tmp_path / "in.jsonl", recs)
     parts = tmp_path / "parts"
@@ -82,7 +82,7 @@ def test_dask_rerun_uses_the_parts_already_written(tmp_path, capsys, scheduler):
     assert not parts.exists()
 
 
-def test_dask_part_of_another_pipeline_version_is_refused(tmp_path, same_version):
+def test_runner_dask_part_of_another_pipeline_version_is_refused(tmp_path, same_version):
     from service.bulk.work import read_part
 
     path = tmp_path / "x.part"

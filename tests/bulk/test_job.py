@@ -35,7 +35,7 @@ def _kill_when(proc, path, lines: int, timeout: float = 60) -> int:
 
 
 @pytest.mark.slow
-def test_resume_after_kill_9_every_article_once_in_jsonl_and_database(tmp_path, capsys, monkeypatch):
+def test_job_resumes_after_kill_9_every_article_once_in_jsonl_and_database(tmp_path, capsys, monkeypatch):
     # One version for the three processes, whatever is edited in the tree meanwhile.
     monkeypatch.setenv("EXPORT_FACTS_PIPELINE_VERSION", "resume-test")
     recs = make_articles(N)
@@ -84,7 +84,7 @@ def _children(pid: int) -> list[int]:
 
 
 @pytest.mark.slow
-def test_resume_after_a_worker_process_is_killed(tmp_path, monkeypatch):
+def test_job_resumes_after_a_worker_process_is_killed(tmp_path, monkeypatch):
     monkeypatch.setenv("EXPORT_FACTS_PIPELINE_VERSION", "resume-test")
     recs = make_articles(N)
     src = write_jsonl(tmp_path / "in.jsonl", recs)
