@@ -18,6 +18,9 @@ def build_nlp(config_path: Path = CONFIG) -> Language:
     })
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     nlp.initialize()
+    # The data now lives inside the pipeline; keep the repo-relative paths of the source config so
+    # the packaged config.cfg names no directory of the machine that built it.
+    nlp.config["paths"].update(spacy.util.load_config(config_path)["paths"])
     nlp.meta.update({
         "name": "export_facts_tr",
         "version": __version__,
