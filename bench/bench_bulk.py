@@ -16,7 +16,7 @@ its own id), then runs the command in a subprocess for each configuration:
 
 Figures are reported as ratios to the 1-worker run of the same invocation (the machine is
 shared, so absolute rates move with its load). Nothing is asserted: the figures go in
-docs/bulk.md and the notes. Use small sizes for a quick look:
+the README (Bulk annotation) and the notes. Use small sizes for a quick look:
 `--articles 2000 --rate-articles 300 --memory-sizes 500,2000`.
 """
 import argparse

@@ -6,7 +6,7 @@ RULES_DIR and WITH_DIR are pipelines built by `python -m service train --without
 and `--with-trained`. The tokenizer, the rules pipeline and the pipeline with the
 classifier run in turn over the same texts, N rounds (best time of each), so a busy
 machine slows all three alike. Reports tokens/s and the ratios: with/without, each/tokenizer.
-Nothing is asserted: the figures go in docs/training.md and the notes.
+Nothing is asserted: the figures go in the README (Training data and evaluation) and the notes.
 """
 import argparse
 import json

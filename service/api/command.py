@@ -41,7 +41,7 @@ def register(sub) -> None:
     """Add `serve` to the `python -m service` sub-commands."""
     p = sub.add_parser("serve", help="run the HTTP API (POST /extract, /extract/batch, GET /, /docs)",
                        description="Run the HTTP API. Other settings come from EXPORT_FACTS_* "
-                                   "variables (see docs/api.md).")
+                                   "variables (see the README, HTTP service).")
     p.add_argument("--host", help="interface to bind (default: $EXPORT_FACTS_HOST or 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default: $EXPORT_FACTS_PORT or 8000)")
     p.add_argument("--workers", type=int, help="worker processes (default: $EXPORT_FACTS_WORKERS or 1)")

@@ -15,7 +15,7 @@ the same command finishes the rest, writing nothing twice."""
 EPILOG = """\
 exit status: 0 done (bad records are listed, not fatal); 1 bad records with --strict, or
 articles a dead worker could not extract (run again); 2 nothing could be read, or the
-outputs cannot be used.  Details: docs/bulk.md"""
+outputs cannot be used.  Details: the README (Bulk annotation)"""
 
 
 def _positive(value: str) -> int:

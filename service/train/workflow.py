@@ -30,7 +30,7 @@ from .roles import convert_roles
 ROOT = Path(__file__).resolve().parents[2]
 TRAIN_CONFIG = ROOT / "models" / "train.cfg"
 TRAINED_NAME = "measure_roles"
-# The measured decision (docs/training.md): the classifier removes one spurious fact on
+# The measured decision (the README (Training data and evaluation)): the classifier removes one spurious fact on
 # ../shared/eval/dev (F1 +0.001), none on training dev, for about a quarter of the
 # throughput, so the default build leaves it out.
 SHIP_TRAINED = False
