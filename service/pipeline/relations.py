@@ -38,8 +38,6 @@ MEASURE_LABELS = ("MONEY", "PERCENT")
 NATIONAL_CODE = "TR"
 SENT_END = {".", "!", "?", "…"}
 CLAUSE_PUNCT = {",", ";", ":", "(", ")", "•", "–", "—"}
-GENITIVE = ("nin", "nın", "nun", "nün", "in", "ın", "un", "ün")
-LOCATIVE = ("da", "de", "ta", "te")
 GROWTH_WINDOW = 3
 # Period kinds that name a baseline for comparison, not the period the story moves on to.
 BASELINE_KINDS = ("prev_year", "same_prev_year")
@@ -149,6 +147,9 @@ class RelationExtractor:
             s["balance:" + sign] = CueSet(words)
         self._sets = s
         self._ordinals = cues["ordinals"]
+        self._genitive = tuple(cues["genitive_suffix"])
+        self._locative = tuple(cues["locative_suffix"])
+        self._coordinators = frozenset(cues["coordinators"])
 
     def to_disk(self, path, *, exclude=tuple()):
         path = ensure_path(path)
@@ -169,7 +170,8 @@ class RelationExtractor:
         return self._sets[name].find(words, max(start, 0), min(end, len(words)))
 
     @staticmethod
-    def _suffix(tok_text: str, fold: str) -> str:
+    def _ending(fold: str) -> str:
+        """The suffix after the apostrophe, or the whole word when it has none (common nouns)."""
         stem, suf = split_suffix(fold)
         return suf if suf else fold
 
@@ -206,14 +208,14 @@ class RelationExtractor:
         if ent.label_ == "SECTOR":
             # "tarım ve sanayi kentlerinden biri": a sector used to describe a place.
             i = ent.end
-            while i < len(doc) and (doc[i].ent_type_ == "SECTOR" or words[i] in ("ve", ",")):
+            while i < len(doc) and (doc[i].ent_type_ == "SECTOR" or words[i] in self._coordinators):
                 i += 1
             return i < len(doc) and self._sets["place_nouns"].match_at(words, i) > 0
         if ent.label_ not in ("PROVINCE", "COUNTRY"):
             return False
         # "Bursa ve İstanbul gibi devleri": places given as examples are no cell.
         i = ent.end
-        while i < len(doc) and (doc[i].ent_type_ in ("PROVINCE", "COUNTRY") or words[i] in ("ve", ",", "ile")):
+        while i < len(doc) and (doc[i].ent_type_ in ("PROVINCE", "COUNTRY") or words[i] in self._coordinators):
             i += 1
         if i < len(doc) and self._sets["example_after"].match_at(words, i):
             return True
@@ -384,7 +386,7 @@ class RelationExtractor:
         "1 milyar 26 milyon dolar arttı"; 0 for "16,6 milyar dolara yükseldi"."""
         last = words[m.end - 1]
         i = m.end
-        if i < e and words[i] == "bir":
+        if i < e and words[i] in self.cues["indefinite_article"]:
             i += 1
         if i >= e:
             return 0
@@ -429,7 +431,7 @@ class RelationExtractor:
     def _mark_from_values(self, doc, words, monies, sent_end):
         """"9,1 milyar dolardan 9,9 milyar dolara": the first is the earlier period's value."""
         for a, b in zip(monies, monies[1:]):
-            suf = self._suffix(doc[a.end - 1].text, words[a.end - 1])
+            suf = self._ending(words[a.end - 1])
             nxt = words[a.end] if a.end < sent_end else ""
             if (suf.endswith(tuple(self.cues["ablative_suffix"])) or nxt.startswith("seviyesinden")) and a.clause == b.clause:
                 a.role = "from"
@@ -530,8 +532,7 @@ class RelationExtractor:
                 found[label] = pick
         return found
 
-    @staticmethod
-    def _coordinated(doc, words, pick, cands, m) -> bool:
+    def _coordinated(self, doc, words, pick, cands, m) -> bool:
         if pick.end > m.start:
             return False
         for other in cands:
@@ -539,7 +540,7 @@ class RelationExtractor:
                 continue
             lo, hi = (other.end, pick.start) if other.end <= pick.start else (pick.end, other.start)
             between = [words[i] for i in range(lo, hi)]
-            if hi >= lo and len(between) <= 1 and all(w in (",", "ve", "ile", "ya", "veya") for w in between) \
+            if hi >= lo and len(between) <= 1 and all(w in self._coordinators for w in between) \
                     and max(other.end, pick.end) <= m.start:
                 return True
         return False
@@ -754,9 +755,9 @@ class RelationExtractor:
             return False
         for p in clause_places:
             suf = split_suffix(words[p.end - 1])[1]
-            if suf.endswith(GENITIVE + LOCATIVE) and self._has("flow:export", words, p.end, p.end + 3) \
-                    or suf.endswith(GENITIVE + LOCATIVE) and self._has("flow:import", words, p.end, p.end + 3) \
-                    or suf.endswith(GENITIVE) and self._has("flow:balance_positive", words, p.end, p.end + 8):
+            if suf.endswith(self._genitive + self._locative) and self._has("flow:export", words, p.end, p.end + 3) \
+                    or suf.endswith(self._genitive + self._locative) and self._has("flow:import", words, p.end, p.end + 3) \
+                    or suf.endswith(self._genitive) and self._has("flow:balance_positive", words, p.end, p.end + 8):
                 return True
         return False
 
@@ -769,7 +770,7 @@ class RelationExtractor:
         """"Birleşik Krallık'ın Türkiye'ye ihracatı" is Türkiye's import from the UK."""
         f_suf = split_suffix(words[foreign.end - 1])[1]
         t_suf = split_suffix(words[turkey.end - 1])[1] if turkey is not None else ""
-        return f_suf.endswith(GENITIVE) and foreign.start < turkey.start and bool(t_suf) and not t_suf.endswith(GENITIVE)
+        return f_suf.endswith(self._genitive) and foreign.start < turkey.start and bool(t_suf) and not t_suf.endswith(self._genitive)
 
     def _quantity_for(self, m, quantities, clause_of, s):
         same = [q for q in quantities if clause_of[q.start - s] == m.clause]
@@ -940,7 +941,7 @@ class RelationExtractor:
             suf = split_suffix(words[provinces[0].end - 1])[1]
             # The subject of a trade sentence ("Diyarbakır'ın ihracatı", "Trabzon'da") becomes the
             # story's province; one named as a source or goal ("İstanbul'dan") does not.
-            if (sentence_facts or self._flow_near(words, s, e, s, e)) and (not suf or suf.endswith(GENITIVE + LOCATIVE)):
+            if (sentence_facts or self._flow_near(words, s, e, s, e)) and (not suf or suf.endswith(self._genitive + self._locative)):
                 ctx.province = provinces[0]._.norm
         if sentence_facts:
             ctx.leader = sentence_facts[0][1].cell
