@@ -435,7 +435,7 @@ class PeriodParser:
     # -- grammar
 
     def _expr_at(self, sc: _Scan, i: int):
-        w, n = sc.w, sc.n
+        w = sc.w
         f = w[i]
         if f[:1].isdigit():
             m = _NUMERIC_DATE_RE.match(f)

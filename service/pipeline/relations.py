@@ -397,7 +397,6 @@ class RelationExtractor:
         return 0
 
     def _percent_role(self, doc, words, m, s, e, clause_of):
-        last = doc[m.end - 1]
         _, suf = split_suffix(words[m.end - 1])
         c0, c1 = self._clause_range(clause_of, s, m.clause)
         window_after = min(m.end + 4, e)
@@ -420,8 +419,7 @@ class RelationExtractor:
         # Forward in the clause first (the usual "yüzde 14 artış"), then the rest of the sentence
         # (a shared verb: "tarımda yüzde 13,5, madencilikte yüzde 18,6 azaldı"), then backward.
         for lo, hi in ((m.end, c1), (c1, e), (c0, m.start)):
-            rng = range(lo, hi) if lo <= m.start or lo >= m.end else range(lo, hi)
-            for i in rng:
+            for i in range(lo, hi):
                 if self._sets["sign_down"].match_at(words, i) and words[i] not in ("-", "−"):
                     return -1
                 if self._sets["sign_up"].match_at(words, i) and words[i] != "+":
