@@ -242,6 +242,15 @@ def add_split_chars(nlp: Language, chars) -> None:
         tokenizer.infix_finditer = re.compile(esc + (f"|{infix}" if infix else "")).finditer
 
 
+def add_infixes(nlp: Language, patterns) -> None:
+    """Add regex `patterns` to the tokenizer's infixes (idempotent; saved with the tokenizer)."""
+    tokenizer = nlp.tokenizer
+    infix = tokenizer.infix_finditer.__self__.pattern if tokenizer.infix_finditer else ""
+    new = [p for p in patterns if p not in infix]
+    if new:
+        tokenizer.infix_finditer = re.compile("|".join(new + ([infix] if infix else []))).finditer
+
+
 class NormalizeError(ValueError):
     """E10x errors: data the normalize component needs and cannot find."""
 
@@ -249,9 +258,10 @@ class NormalizeError(ValueError):
 class Normalizer:
     """Sets `token._.fold`, `token._.stem`, `token.norm_` and `token.lemma_`; reads the date marker."""
 
-    def __init__(self, nlp: Language, name: str, split_chars: list[str]):
+    def __init__(self, nlp: Language, name: str, split_chars: list[str], infixes: list[str] = ()):
         self.name = name
         self.split_chars = list(split_chars)
+        self.infixes = list(infixes)
         self.lemmatizer = Lemmatizer()
         self.source = None
         self._cache: dict[str, tuple[str, str, str]] = {}
@@ -263,6 +273,7 @@ class Normalizer:
         `patterns` folders and service/lang/tr, and make `split_chars` split tokens."""
         if nlp is not None:
             add_split_chars(nlp, self.split_chars)
+            add_infixes(nlp, self.infixes)
         tables = registry.lookups.get(lookups_lang) if lookups_lang in registry.lookups else {}
         if lookups_table not in tables:
             raise NormalizeError(
@@ -320,7 +331,7 @@ class Normalizer:
 @Language.factory(
     "export_facts_normalize",
     assigns=["token.norm", "token.lemma", "token._.fold", "token._.stem", "doc._.pub_date", "doc._.body_start"],
-    default_config={"split_chars": ["|"]},
+    default_config={"split_chars": ["|"], "infixes": []},
 )
-def make_normalizer(nlp: Language, name: str, split_chars: list[str]):
-    return Normalizer(nlp, name, split_chars)
+def make_normalizer(nlp: Language, name: str, split_chars: list[str], infixes: list[str]):
+    return Normalizer(nlp, name, split_chars, infixes)

@@ -93,3 +93,17 @@ def test_normalize_keeps_a_given_date(nlp):
     doc = nlp(doc)
     assert doc._.pub_date == date(2026, 3, 1)
     assert doc.text[doc._.body_start:] == "İhracat arttı."
+
+
+@pytest.mark.parametrize("text,tokens", [
+    ("döviz girdisi sağladı.AA muhabirinin derlediği", ["sağladı", ".", "AA"]),
+    ("ihracat arttı.İhracatçılar memnun", ["arttı", ".", "İhracatçılar"]),
+])
+def test_normalize_glued_sentences_split(nlp, text, tokens):
+    words = [t.text for t in nlp.make_doc(text)]
+    assert any(words[i:i + len(tokens)] == tokens for i in range(len(words)))
+
+
+@pytest.mark.parametrize("text", ["A.Ş.", "1.250.000", "www.ornek.com"])
+def test_normalize_dots_inside_words_kept(nlp, text):
+    assert [t.text for t in nlp.make_doc(text)] == [text]
