@@ -99,6 +99,7 @@ class Context:
     text: str = ""
     leader: "Cell | None" = None
     sentence_leader: "Cell | None" = None
+    partner_sector: str | None = None
     from_dates: set = field(default_factory=set)
 
 
@@ -724,6 +725,9 @@ class RelationExtractor:
             cell.sector = next(p._.norm for p in places if p.label_ == "SECTOR")
         else:
             cell.sector = ctx.topic_sector
+        if cell.sector is None and ctx.partner_sector and "COUNTRY" in local and not national \
+                and not any(x in local for x in ("SECTOR", "PRODUCT", "PROVINCE")):
+            cell.sector = ctx.partner_sector
         product = local.get("PRODUCT")
         if product is not None:
             cell.product = product._.norm
@@ -943,6 +947,13 @@ class RelationExtractor:
                 ctx.province = provinces[0]._.norm
         if sentence_facts:
             ctx.leader = sentence_facts[0][1].cell
+            cells = [f.cell for _, f in sentence_facts]
+            sectors = {c.sector for c in cells}
+            # A sentence that ran through several partners of one sector opens a section on that
+            # sector's markets ("Sektörde … AB ülkeleri birinci, … ikinci"); the next such list stays in it.
+            ctx.partner_sector = (next(iter(sectors)) if len(cells) >= 2 and len(sectors) == 1
+                                  and len({c.country for c in cells}) == len(cells) and None not in {c.country for c in cells}
+                                  else None)
         countries = {p._.code for p in places if p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE}
         if len(countries) == 1 and (sentence_facts or self._flow_near(words, s, e, s, e)):
             ctx.country = next(iter(countries))

@@ -107,6 +107,14 @@ CASES = [
      [F(period="2022-03", value=20100000000)]),
     ("Yılın ilk çeyreğinde ihracatın en fazla arttığı ülke 410 milyon dolarla Polonya oldu.", "2025-04-04",
      [F(country="PL", period="2025-01/2025-03", change_abs=410000000)]),
+    # A second list of the same sector's markets stays in that sector.
+    ("Mobilya sektöründe geçen ay en fazla ihracat yapılan ülkeler 120 milyon dolarla Irak, 95 milyon dolarla "
+     "Almanya oldu. Yılın ilk iki ayında Irak'a 230 milyon dolar, Almanya'ya 180 milyon dolar ihracat yapıldı.",
+     "2025-03-05",
+     [F(country="IQ", sector="mobilya", period="2025-02", value=120000000),
+      F(country="DE", sector="mobilya", period="2025-02", value=95000000),
+      F(country="IQ", sector="mobilya", period="2025-01/2025-02", value=230000000),
+      F(country="DE", sector="mobilya", period="2025-01/2025-02", value=180000000)]),
     # The archive marker gives the publication date.
     (" date 2025-03-04 Hatay, geçen ay 180 milyon dolarlık ihracat gerçekleştirdi.", None,
      [F(province="Hatay", period="2025-02", value=180000000)]),
