@@ -220,6 +220,9 @@ class RelationExtractor:
             i += 1
         if i < len(doc) and self._sets["example_after"].match_at(words, i):
             return True
+        # "Serbest Bölge ihracatımız ile birlikte 2,5 milyar dolar": a part included in the total.
+        if self._has("inclusion_after", words, ent.end, min(ent.end + 3, len(doc))):
+            return True
         nxt = doc[ent.end].text if ent.end < len(doc) else "\n"
         prev = doc[ent.start - 1].text if ent.start > 0 else "\n"
         if ent.text.isupper() and (nxt in self.cues["dateline_next"] or prev == "/" or "\n" in nxt):

@@ -115,6 +115,9 @@ CASES = [
       F(country="DE", sector="mobilya", period="2025-02", value=95000000),
       F(country="IQ", sector="mobilya", period="2025-01/2025-02", value=230000000),
       F(country="DE", sector="mobilya", period="2025-01/2025-02", value=180000000)]),
+    # A part named as included in the total is no partner of its own.
+    ("Kayseri'nin ihracatı 2024 yılında Serbest Bölge ihracatı ile birlikte 4,1 milyar dolara ulaştı.", "2025-02-01",
+     [F(province="Kayseri", period="2024", value=4100000000)]),
     # The archive marker gives the publication date.
     (" date 2025-03-04 Hatay, geçen ay 180 milyon dolarlık ihracat gerçekleştirdi.", None,
      [F(province="Hatay", period="2025-02", value=180000000)]),
