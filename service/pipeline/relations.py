@@ -68,6 +68,15 @@ class Measure:
     excluded: bool = False
 
 
+class Clauses(list):
+    """Clause ids of a sentence's tokens; `ranges` maps each id to its (start, end) tokens,
+    found once instead of at every lookup."""
+
+    def __init__(self):
+        super().__init__()
+        self.ranges: dict[int, tuple[int, int]] = {}
+
+
 @dataclass
 class Cell:
     flow: str | None = None
@@ -244,9 +253,9 @@ class RelationExtractor:
             out.append((start, len(doc)))
         return out
 
-    def _clauses(self, doc: Doc, words, s: int, e: int) -> list[int]:
-        """Clause id for each token of the sentence (index i - s)."""
-        ids, cid = [], 0
+    def _clauses(self, doc: Doc, words, s: int, e: int) -> "Clauses":
+        """Clause id for each token of the sentence (index i - s), with each clause's token range."""
+        ids, cid = Clauses(), 0
         end_suffix = self._sets["clause_end_suffix"]
         for i in range(s, e):
             ids.append(cid)
@@ -256,6 +265,9 @@ class RelationExtractor:
                 cid += 1
             elif t.is_alpha and len(t.text) > 5 and any(words[i].endswith(x[0]) for x in end_suffix.cues):
                 cid += 1
+        for k, c in enumerate(ids):
+            lo, _ = ids.ranges.get(c, (s + k, s + k + 1))
+            ids.ranges[c] = (lo, s + k + 1)
         return ids
 
     def _set_topics(self, doc, words, ents, sentences, ctx: Context):
@@ -443,8 +455,7 @@ class RelationExtractor:
     # -- cells -------------------------------------------------------------------
     @staticmethod
     def _clause_range(clause_of, s, cid):
-        idx = [i for i, c in enumerate(clause_of) if c == cid]
-        return s + idx[0], s + idx[-1] + 1
+        return clause_of.ranges[cid]
 
     def _continues_list(self, doc, words, s, e, places, m) -> bool:
         """"Bu ülkeyi … takip etti", "Otomotivi … izledi": a list that names its leader in the
@@ -481,7 +492,7 @@ class RelationExtractor:
         if m.end < e and w.endswith(tuple(self.cues["adjectival_suffix"])) and doc[m.end].is_alpha \
                 and words[m.end].endswith(tuple(self.cues["instrumental_suffix"])):
             return True
-        return w.endswith(tuple(self.cues["instrumental_suffix"])) and not w.endswith(("lıkla", "likle"))
+        return w.endswith(tuple(self.cues["instrumental_suffix"])) and not w.endswith(tuple(self.cues["adjectival_instrumental"]))
 
     def _local(self, doc, words, m, s, e, clause_of, places, monies, claimed):
         """The place/sector entities that belong to measure `m` itself, by label."""
