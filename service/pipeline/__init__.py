@@ -26,7 +26,7 @@ for _name, _getter in (("fold", lambda t: _fold(t.text)), ("stem", lambda t: _st
 for _name in ("norm", "code", "value", "currency", "unit", "period", "sign"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
-for _name, _default in (("pub_date", None), ("body_start", 0), ("facts", None), ("doc_id", None)):
+for _name, _default in (("pub_date", None), ("body_start", 0), ("facts", None), ("doc_id", None), ("subject", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 

@@ -32,8 +32,11 @@ from ..lang.numbers import parse_number
 from ..lang.periods import resolve_relative
 from ..lang.casing import fold
 from .cues import CueSet
+from .subject import find_subject
 
-PLACE_LABELS = ("PROVINCE", "COUNTRY", "SECTOR", "PRODUCT")
+PLACE_LABELS = ("PROVINCE", "COUNTRY", "SECTOR", "PRODUCT", "REGION")
+# A region inside Türkiye is no cell of the model (FACTS.md): a figure it is the subject of is no fact.
+NO_CELL_LABELS = ("REGION",)
 MEASURE_LABELS = ("MONEY", "PERCENT")
 NATIONAL_CODE = "TR"
 SENT_END = {".", "!", "?", "…"}
@@ -110,6 +113,7 @@ class Context:
     sentence_leader: "Cell | None" = None
     partner_sector: str | None = None
     from_dates: set = field(default_factory=set)
+    frame_moved: bool = False
 
 
 @dataclass
@@ -134,6 +138,7 @@ class RelationExtractor:
         self.name = name
         self.max_context_sentences = max_context_sentences
         self.cues: dict = {}
+        self.scores: dict = {}
         self._sets: dict[str, CueSet] = {}
 
     # -- data ---------------------------------------------------------------
@@ -141,8 +146,14 @@ class RelationExtractor:
         """Load the cue table from `patterns_dir` (the config's ${paths.patterns})."""
         if patterns_dir is None:
             raise ValueError("E010 relations needs `patterns_dir` in [initialize.components.relations]")
-        with open(Path(patterns_dir) / "cues.json", encoding="utf-8") as fh:
-            self._set_cues(json.load(fh))
+        self._load(Path(patterns_dir))
+
+    def _load(self, folder: Path):
+        with open(folder / "cues.json", encoding="utf-8") as fh:
+            cues = json.load(fh)
+        with open(folder / "scores.json", encoding="utf-8") as fh:
+            self.scores = json.load(fh)
+        self._set_cues(cues)
 
     def _set_cues(self, cues: dict):
         self.cues = cues
@@ -164,12 +175,12 @@ class RelationExtractor:
     def to_disk(self, path, *, exclude=tuple()):
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
-        with open(path / "cues.json", "w", encoding="utf-8") as fh:
-            json.dump(self.cues, fh, ensure_ascii=False, indent=1)
+        for name, data in (("cues.json", self.cues), ("scores.json", self.scores)):
+            with open(path / name, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, ensure_ascii=False, indent=1)
 
     def from_disk(self, path, *, exclude=tuple()):
-        with open(ensure_path(path) / "cues.json", encoding="utf-8") as fh:
-            self._set_cues(json.load(fh))
+        self._load(ensure_path(path))
         return self
 
     # -- helpers ------------------------------------------------------------
@@ -271,24 +282,12 @@ class RelationExtractor:
         return ids
 
     def _set_topics(self, doc, words, ents, sentences, ctx: Context):
-        """A single sector (or foreign country) named by the article's first figure, or before it,
-        and nowhere contradicted, is the article's topic."""
-        first_figure = next((x for x in ents if x.label_ in MEASURE_LABELS), None)
-        lead_end = next((e for s, e in sentences if first_figure is not None and s <= first_figure.start < e), 0)
-        sectors = {e._.norm for e in ents if e.label_ == "SECTOR" and e._.norm and "|" not in e._.norm}
-        if len(sectors) == 1:
-            sec = next(iter(sectors))
-            if any(e.label_ == "SECTOR" and e._.norm == sec and e.end <= lead_end for e in ents):
-                ctx.topic_sector = sec
-        countries = {e._.code for e in ents if e.label_ == "COUNTRY" and e._.code and e._.code != NATIONAL_CODE}
-        if len(countries) == 1:
-            c = next(iter(countries))
-            if any(e.label_ == "COUNTRY" and e._.code == c and e.end <= lead_end for e in ents):
-                ctx.topic_country = c
-        lead = [(s, e) for s, e in sentences[:3] if self._flow_near(words, s, e, s, e)]
-        provinces = [x for x in ents if x.label_ == "PROVINCE" and any(s <= x.start < e for s, e in lead)]
-        if len({x._.norm for x in provinces}) == 1:
-            ctx.province = provinces[0]._.norm
+        """The document pass: the article's subject (see `subject.py`) seeds the context."""
+        subject = find_subject(doc, words, ents, sentences, self.cues, self._sets, self.scores["subject"])
+        doc._.subject = subject
+        ctx.province = subject.name("PROVINCE")
+        ctx.topic_sector = subject.name("SECTOR")
+        ctx.topic_country = subject.name("COUNTRY")
 
     # -- one sentence -------------------------------------------------------
     def _sentence(self, doc, words, s, e, sent_ents, ctx: Context, drafts):
@@ -604,7 +603,14 @@ class RelationExtractor:
         """A DATE's period; anaphoric ones ("aynı dönemde", "bir önceki yıl") against the current period."""
         if d._.norm:
             return resolve_relative(d._.norm, ctx.period, ctx.pub, year=d._.value) or d._.period
-        return d._.period
+        period = d._.period
+        if d._.code == "inferred" and period and len(period) == 7 and ctx.period and len(ctx.period) == 4:
+            # A month named without its year while the story runs through a whole year is a month
+            # of that year (a year's figures month by month), unless that would be after publication.
+            year, month = int(ctx.period), int(period[5:])
+            if ctx.pub is None or (year, month) <= (ctx.pub.year, ctx.pub.month):
+                return f"{year}-{month:02d}"
+        return period
 
     def _is_comparison(self, words, d, e) -> bool:
         """"geçen yılın aynı dönemine göre": a date followed by göre/kıyasla is the baseline, not the cell."""
@@ -685,7 +691,10 @@ class RelationExtractor:
         if len(monies) > 1 and m.role != "from":
             # In a list each entity belongs to one figure; a from-value lends its entity to the value after it.
             claimed.update(p.start for p in local.values())
-        if "GROUP" in local or self._foreign_economy(doc, words, c0, c1, places, local):
+        # A region blocks the figure only as its own subject: "Ege bölgesinin ihracatı", not
+        # "Doğu Akdeniz'in sanayi kenti Hatay", where it qualifies the province.
+        regional = any(x in local for x in NO_CELL_LABELS) and not any(x in local for x in ("PROVINCE", "COUNTRY"))
+        if "GROUP" in local or regional or self._foreign_economy(doc, words, c0, c1, places, local):
             return None, local
         if "COUNTRY" in local and local["COUNTRY"]._.code != NATIONAL_CODE and self._has("foreign_trader", words, s, e):
             # "en fazla ihracat yapan ülke" ranks countries as traders in their own right; Türkiye's
@@ -738,7 +747,8 @@ class RelationExtractor:
             # the sentence's subject sector.
             cell.sector = next(p._.norm for p in places if p.label_ == "SECTOR")
         else:
-            cell.sector = ctx.topic_sector
+            # "Türkiye'nin toplam ihracatı": the country's total is no figure of the article's sector.
+            cell.sector = None if national and self._has("national_total", words, c0, c1) else ctx.topic_sector
         if cell.sector is None and ctx.partner_sector and "COUNTRY" in local and not national \
                 and not any(x in local for x in ("SECTOR", "PRODUCT", "PROVINCE")):
             cell.sector = ctx.partner_sector
@@ -757,7 +767,8 @@ class RelationExtractor:
                 cell.country = cell.country or leader.country
             if "SECTOR" not in local and "PRODUCT" not in local:
                 cell.sector = cell.sector or leader.sector
-            if not dates:
+            if not dates and not ctx.frame_moved:
+                # The list keeps its leader's period unless a sentence since has named another.
                 cell.period = leader.period
         return cell, local
 
@@ -951,6 +962,8 @@ class RelationExtractor:
             last = usable[-1]
             p = self._resolve_date(last, self._sentence_ctx(usable, last, ctx) if last._.norm else ctx)
             if p:
+                if p != ctx.period and not sentence_facts:
+                    ctx.frame_moved = True
                 ctx.period = p
         provinces = [p for p in places if p.label_ == "PROVINCE"]
         if len({p._.norm for p in provinces}) == 1:
@@ -961,6 +974,7 @@ class RelationExtractor:
                 ctx.province = provinces[0]._.norm
         if sentence_facts:
             ctx.leader = sentence_facts[0][1].cell
+            ctx.frame_moved = False
             cells = [f.cell for _, f in sentence_facts]
             sectors = {c.sector for c in cells}
             # A sentence that ran through several partners of one sector opens a section on that
@@ -1006,7 +1020,8 @@ class RelationExtractor:
                 kind = ("change" if any(self._sets["table_change"].match_at(cw, k) for k in range(len(cw)))
                         else "share" if any(self._sets["share"].match_at(cw, k) for k in range(len(cw)))
                         else "value" if date is not None else None)
-                cols.append({"period": self._resolve_date(date, ctx) if date is not None else None,
+                period = self._resolve_date(date, ctx) if date is not None else None
+                cols.append({"period": self._table_period(period, ctx.period),
                              "scale": scale, "currency": currency or "USD", "kind": kind})
             lw = [words[t.i] for t in doc[s:e]]
             ctx.table = {"cols": cols, "flow": self._flow_near(lw, 0, len(lw), 0, len(lw)) or ctx.flow}
@@ -1040,6 +1055,14 @@ class RelationExtractor:
                 d.share_pct = float(v)
         drafts.extend(row.values())
         return True
+
+    @staticmethod
+    def _table_period(column: str | None, frame: str | None) -> str | None:
+        """A column headed by a bare year under a sentence that names months ("ocak-mart
+        döneminde … ilk 10 ülke") holds those months of its year."""
+        if column is None or len(column) != 4 or not frame or len(frame) != 15 or frame[:4] != frame[8:12]:
+            return column
+        return f"{column}{frame[4:8]}{column}{frame[12:]}"
 
     # -- merge ------------------------------------------------------------------
     def _merge(self, drafts: list[FactDraft]) -> list[dict]:

@@ -1,0 +1,140 @@
+"""The document pass of the relation step: what the article is about, found before any
+figure is linked.
+
+An article names its subject in the headline or the lead, refers back to it ("kent",
+"sektör", "bu ülke") and repeats it; a passing mention of another province or sector
+is named once, somewhere in the body, often as an item of a list. So every mention is
+a candidate for the article's subject, scored by features of the mention (where it
+stands, its case, a flow word after it, whether it is a list item) and of the document
+(how often the name comes back, whether the text refers back to a subject of its kind).
+One scorer chooses, with the weights in `models/patterns/scores.json` ("subject"): a
+name is the subject when its score passes `threshold` and beats the runner-up by
+`margin` times (a country only without any rival: partners come in lists).
+
+The result is an immutable `Subject` on `doc._.subject`; the later stages only read it.
+"""
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..lang.casing import split_suffix
+
+# The entity labels a subject is chosen for, and the attribute that names each one.
+SUBJECT_KINDS = {"PROVINCE": "norm", "SECTOR": "norm", "COUNTRY": "code"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One name competing to be the article's subject, with what supports it."""
+    label: str
+    name: str
+    score: float
+    features: dict
+    span: tuple[int, int]          # character offsets of its strongest mention
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The article's subject per kind (None where no name wins) and every candidate."""
+    province: Candidate | None = None
+    sector: Candidate | None = None
+    country: Candidate | None = None
+    candidates: tuple[Candidate, ...] = field(default_factory=tuple)
+
+    def name(self, label: str) -> str | None:
+        c = {"PROVINCE": self.province, "SECTOR": self.sector, "COUNTRY": self.country}[label]
+        return c.name if c is not None else None
+
+
+def mention_features(words, ent, sent_start: int, sent_index: int, cues: dict, sets: dict, w: dict) -> dict:
+    """Features of one mention: its place in the article, its case, what follows it."""
+    stem, suf = split_suffix(words[ent.end - 1])
+    ending = suf or ""
+    feats = {"mention": 1.0}
+    if sent_index < w["lead_sentences"]:
+        feats["lead"] = 1.0
+    if ending.endswith(tuple(cues["genitive_suffix"])):
+        feats["genitive"] = 1.0
+    elif ending.endswith(tuple(cues["ablative_suffix"])):
+        feats["ablative"] = 1.0
+    elif ending.endswith(tuple(cues["locative_suffix"])):
+        feats["locative"] = 1.0
+    elif not ending:
+        feats["bare"] = 1.0
+    else:
+        feats["other_case"] = 1.0
+    hi = min(ent.end + w["flow_window"], len(words))
+    if any(sets["flow:" + f].any(words, ent.end, hi) for f in cues["flow"]):
+        feats["flow_after"] = 1.0
+    # "Mobilya sektöründe": a sector named with the word for sector is spoken of as a sector.
+    if ent.label_ == "SECTOR" and ent.end < len(words) and sets["anaphora_sector"].match_at(words, ent.end):
+        feats["sector_noun"] = 1.0
+    # "… 2 milyar dolarla Mersin": a name right after an instrumental amount is a list item.
+    if ent.start > 0 and ent.start - 1 >= sent_start and words[ent.start - 1].endswith(tuple(cues["instrumental_suffix"])) \
+            and ent.doc[ent.start - 1].ent_type_ == "MONEY":
+        feats["list_item"] = 1.0
+    return feats
+
+
+def find_subject(doc, words, ents, sentences, cues: dict, sets: dict, weights: dict) -> Subject:
+    """Score every PROVINCE, SECTOR and COUNTRY mention and choose the article's subject."""
+    w = weights
+    sent_of = {}
+    for k, (s, e) in enumerate(sentences):
+        for i in range(s, e):
+            sent_of[i] = k
+    totals: dict[tuple[str, str], dict] = defaultdict(lambda: defaultdict(float))
+    best_span: dict[tuple[str, str], tuple[float, tuple[int, int]]] = {}
+    for ent in ents:
+        attr = SUBJECT_KINDS.get(ent.label_)
+        if attr is None:
+            continue
+        name = getattr(ent._, attr)
+        if not name or "|" in name or (ent.label_ == "COUNTRY" and name == w["national_code"]):
+            continue
+        k = sent_of.get(ent.start, 0)
+        feats = mention_features(words, ent, sentences[k][0], k, cues, sets, w)
+        key = (ent.label_, name)
+        for f, v in feats.items():
+            totals[key][f] += v
+        score = sum(w["mention"].get(f, 0.0) * v for f, v in feats.items())
+        if key not in best_span or score > best_span[key][0]:
+            best_span[key] = (score, (ent.start_char, ent.end_char))
+    # A lead that refers back ("kentten yapılan ihracat") before naming anything speaks of a
+    # subject the headline named or the body names later: the kind's strongest name is it.
+    lead_end = sentences[min(w["lead_sentences"], len(sentences)) - 1][1] if sentences else 0
+    refers_back = {label: any(words[i] in set(cues[name]) for name in names for i in range(lead_end))
+                   for label, names in w["anaphora_sets"].items()}
+    candidates = []
+    for (label, name), feats in totals.items():
+        score = sum(w["mention"].get(f, 0.0) * v for f, v in feats.items())
+        if refers_back.get(label):
+            score += w["refers_back"]
+            feats = {**feats, "refers_back": 1.0}
+        candidates.append(Candidate(label, name, round(score, 3), dict(feats), best_span[(label, name)][1]))
+    # A name with no rival of its kind in the whole article is more likely its subject.
+    kinds = defaultdict(int)
+    for c in candidates:
+        kinds[c.label] += 1
+    candidates = [Candidate(c.label, c.name, round(c.score + w["sole"], 3), {**c.features, "sole": 1.0}, c.span)
+                  if kinds[c.label] == 1 else c for c in candidates]
+    chosen = {}
+    for label in SUBJECT_KINDS:
+        ranked = sorted((c for c in candidates if c.label == label), key=lambda c: -c.score)
+        if not ranked or ranked[0].score < w["threshold"][label]:
+            continue
+        # Each group of `requires` names features of which the winner must have one.
+        if not all(any(f in ranked[0].features for f in group) for group in w["requires"][label]):
+            continue
+        if len(ranked) > 1 and ranked[0].score < w["margin"][label] * max(ranked[1].score, 0.0):
+            continue
+        chosen[label] = ranked[0]
+    # An article is about a province or about a sector: the stronger one is the subject, and the
+    # other is only one of its figures' cells ("otomotiv" in a story on Kocaeli's exports).
+    rivals = [label for label in w["exclusive"] if label in chosen]
+    if len(rivals) > 1:
+        keep = max(rivals, key=lambda label: chosen[label].score)
+        for label in rivals:
+            if label != keep:
+                del chosen[label]
+    return Subject(province=chosen.get("PROVINCE"), sector=chosen.get("SECTOR"), country=chosen.get("COUNTRY"),
+                   candidates=tuple(sorted(candidates, key=lambda c: (c.label, -c.score))))
