@@ -24,7 +24,7 @@ from .casing import fold
 # Anaphoric kinds the relation step resolves against the article's current period.
 # "prev_year", "trailing:N" and the "same" of "bu sezon" also get a default period from
 # the publication date.
-KINDS = ("same", "same_this_year", "same_prev_year", "same_period_of_year", "same_year", "prev_year",
+KINDS = ("same", "same_this_year", "same_prev_year", "same_next_year", "same_period_of_year", "same_year", "prev_year",
          "prev_month", "trailing")
 
 _PERIOD_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:/(\d{4})-(\d{2}))?$")
@@ -199,6 +199,8 @@ def resolve_relative(kind: str, current_period: str | None, pub: date | None = N
         return current_period
     if name in ("same_prev_year", "prev_year"):
         return format_period(y1 - 1, m1, y2 - 1, m2)
+    if name == "same_next_year":
+        return format_period(y1 + 1, m1, y2 + 1, m2)
     if name == "same_period_of_year":
         target = year if year is not None else int(arg) if arg else None
         if target is None:

@@ -114,6 +114,7 @@ class Context:
     partner_sector: str | None = None
     from_dates: set = field(default_factory=set)
     frame_moved: bool = False
+    prior_period: str | None = None
 
 
 @dataclass
@@ -345,11 +346,14 @@ class RelationExtractor:
         claimed: set[int] = set()
         respective = self._respective(words, s, e, places, monies)
         ctx.sentence_leader = None
+        ctx.prior_period = None
         for m in monies:
             cell, local = self._cell_for(doc, words, m, s, e, clause_of, places, dates, ctx, claimed, monies,
                                          forced=respective.get(m.start))
             if cell is None:
                 continue
+            if m.role == "from" and ctx.prior_period is None:
+                ctx.prior_period = cell.period
             d = FactDraft(cell=cell, value=m.ent._.value, currency=m.ent._.currency,
                           evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
             delta = self._change_abs_sign(words, m, e)
@@ -445,8 +449,12 @@ class RelationExtractor:
         """"9,1 milyar dolardan 9,9 milyar dolara": the first is the earlier period's value."""
         for a, b in zip(monies, monies[1:]):
             suf = self._ending(words[a.end - 1])
-            nxt = words[a.end] if a.end < sent_end else ""
-            if (suf.endswith(tuple(self.cues["ablative_suffix"])) or nxt.startswith("seviyesinden")) and a.clause == b.clause:
+            ablative = suf.endswith(tuple(self.cues["ablative_suffix"])) or \
+                (a.end < sent_end and self._sets["from_after"].match_at(words, a.end) > 0)
+            if ablative and a.clause == b.clause:
+                a.role = "from"
+            elif a.end < sent_end and self._sets["prior_value_after"].match_at(words, a.end):
+                # "2023'te 250 milyon dolar olan ihracatı, … 270 milyon dolara": the earlier level.
                 a.role = "from"
             elif suf.endswith(tuple(self.cues["ablative_suffix"])) and b.clause == a.clause + 1:
                 a.role = "from"
@@ -581,10 +589,20 @@ class RelationExtractor:
         if pick is None and role != "from":
             fw = [d for d in usable if d.start >= m.end and (d._.code or "") != "day"]
             pick = fw[0] if fw else None
+        prior = ctx.prior_period if role != "from" else None
         if pick is None:
+            if prior:
+                # The level after a dated earlier one ("2023'te X olan …, bir yılda Y'ye") is a year on.
+                return resolve_relative("same_next_year", prior)
             base = ctx.period
             return resolve_relative("same_prev_year", base) if role == "from" and base else base
+        if prior and pick._.norm:
+            # "… olan …, 2022'nin aynı döneminde": the same period as the earlier level's.
+            ctx = Context(**{**ctx.__dict__, "period": prior})
         period = self._resolve_date(pick, ctx)
+        if prior and period and len(period) == 4 and len(prior) > 4 and prior.startswith(str(int(period) - 1)):
+            # "geçen yılın ilk yarısında X olan …, bu yıl Y": the same months of the later year.
+            return resolve_relative("same_next_year", prior)
         months = [d for d in same if d is not pick and d._.code == "inferred" and d._.period and len(d._.period) > 4]
         if period and len(period) == 4 and pick._.code == "explicit" and months:
             # "en yüksek temmuz ayı ihracatı 2014 yılında …": the month named apart takes the year named.
@@ -961,6 +979,11 @@ class RelationExtractor:
         if usable:
             last = usable[-1]
             p = self._resolve_date(last, self._sentence_ctx(usable, last, ctx) if last._.norm else ctx)
+            # A date resolved against the sentence's earlier level ("… olan …, aynı dönemde") is
+            # best read off the figure it dated.
+            current = [m for m, _ in sentence_facts if m.role != "from"]
+            if last._.norm and ctx.prior_period and current:
+                p = next(d.cell.period for m, d in sentence_facts if m is current[-1]) or p
             if p:
                 if p != ctx.period and not sentence_facts:
                     ctx.frame_moved = True
