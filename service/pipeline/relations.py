@@ -115,6 +115,7 @@ class Context:
     from_dates: set = field(default_factory=set)
     frame_moved: bool = False
     prior_period: str | None = None
+    year_frame: str | None = None      # the whole year the story runs through, set between sentences
 
 
 @dataclass
@@ -622,10 +623,10 @@ class RelationExtractor:
         if d._.norm:
             return resolve_relative(d._.norm, ctx.period, ctx.pub, year=d._.value) or d._.period
         period = d._.period
-        if d._.code == "inferred" and period and len(period) == 7 and ctx.period and len(ctx.period) == 4:
+        if d._.code == "inferred" and period and len(period) == 7 and ctx.year_frame:
             # A month named without its year while the story runs through a whole year is a month
             # of that year (a year's figures month by month), unless that would be after publication.
-            year, month = int(ctx.period), int(period[5:])
+            year, month = int(ctx.year_frame), int(period[5:])
             if ctx.pub is None or (year, month) <= (ctx.pub.year, ctx.pub.month):
                 return f"{year}-{month:02d}"
         return period
@@ -691,8 +692,12 @@ class RelationExtractor:
         if flow is None:
             # Only a list that goes on ("… takip etti", "Mısır: 1,6 milyar dolar", "bu ülkeye yapılan
             # satışlar") inherits the flow of the sentences before it.
+            # A sentence that refers back to the story's sector or ranks its figure goes on too
+            # ("Sektörde Irak 61 milyon dolarla ilk sırada").
             continues = (anaphoric_country or self._has("list_follow", words, s, e) or self._has("weak_flow", words, s, e)
-                         or any(t.text == ":" for t in doc[s:m.start]))
+                         or any(t.text == ":" for t in doc[s:m.start])
+                         or (ctx.flow_age <= 1 and (self._sector_anaphor(words, s, e, places)
+                                                    or self._rank(doc, words, s, e, m.clause, clause_of) is not None)))
             has_place = any(p._.code != NATIONAL_CODE for p in local.values())
             if ctx.flow and ctx.flow_age <= self.max_context_sentences and continues and (has_place or anaphoric_country):
                 flow = ctx.flow
@@ -988,6 +993,7 @@ class RelationExtractor:
                 if p != ctx.period and not sentence_facts:
                     ctx.frame_moved = True
                 ctx.period = p
+                ctx.year_frame = p if len(p) == 4 else None
         provinces = [p for p in places if p.label_ == "PROVINCE"]
         if len({p._.norm for p in provinces}) == 1:
             suf = split_suffix(words[provinces[0].end - 1])[1]
