@@ -115,6 +115,8 @@ class Context:
     from_dates: set = field(default_factory=set)
     frame_moved: bool = False
     prior_period: str | None = None
+    doc_period: str | None = None
+    sector_story: bool = False
     year_frame: str | None = None      # the whole year the story runs through, set between sentences
 
 
@@ -173,6 +175,7 @@ class RelationExtractor:
         self._genitive = tuple(cues["genitive_suffix"])
         self._locative = tuple(cues["locative_suffix"])
         self._coordinators = frozenset(cues["coordinators"])
+        self._province_anaphora = frozenset(cues["anaphora_province"])
 
     def to_disk(self, path, *, exclude=tuple()):
         path = ensure_path(path)
@@ -290,6 +293,11 @@ class RelationExtractor:
         ctx.province = subject.name("PROVINCE")
         ctx.topic_sector = subject.name("SECTOR")
         ctx.topic_country = subject.name("COUNTRY")
+        ctx.sector_story = subject.sector is not None and subject.province is None
+        # Figures stated before any period ("İzmir 23 milyar dolarlık ihracatla …", then "2023
+        # yılında") take the first period the article names, wherever it stands.
+        ctx.doc_period = next((e._.period for e in ents if e.label_ == "DATE" and e._.period
+                               and e._.code in ("explicit", "relative", "inferred")), None)
 
     # -- one sentence -------------------------------------------------------
     def _sentence(self, doc, words, s, e, sent_ents, ctx: Context, drafts):
@@ -595,7 +603,7 @@ class RelationExtractor:
             if prior:
                 # The level after a dated earlier one ("2023'te X olan …, bir yılda Y'ye") is a year on.
                 return resolve_relative("same_next_year", prior)
-            base = ctx.period
+            base = ctx.period or ctx.doc_period
             return resolve_relative("same_prev_year", base) if role == "from" and base else base
         if prior and pick._.norm:
             # "… olan …, 2022'nin aynı döneminde": the same period as the earlier level's.
@@ -739,7 +747,12 @@ class RelationExtractor:
         if self._has("national", words, c0, c1):
             national = True
         province = local.get("PROVINCE")
-        cell.province = province._.norm if province is not None else (None if national else ctx.province)
+        carried = ctx.province
+        if ctx.sector_story and not self._province_anaphor(words, a0, c1):
+            # In a story on a sector, a province named for one of its figures ("333 milyon dolarlık
+            # bölümü İstanbul'dan") does not carry on to the next: only "kent", "il" refer back.
+            carried = None
+        cell.province = province._.norm if province is not None else (None if national else carried)
         if country is None and anaphoric_country:
             # "AB ülkelerine 471 milyon dolarlık ihracat yapan sektör, … bölgeye 545 milyon dolarlık":
             # the partner named earlier in the same sentence, else the one before it.
@@ -810,6 +823,12 @@ class RelationExtractor:
                     or suf.endswith(self._genitive) and self._has("flow:balance_positive", words, p.end, p.end + 8):
                 return True
         return False
+
+    def _province_anaphor(self, words, s, e) -> bool:
+        """"kent", "ilin", "kentten": a word for the province standing alone (whole words only:
+        the cues are short and prefixes of other words)."""
+        forms = self._province_anaphora
+        return any(words[i] in forms for i in range(s, e))
 
     def _sector_anaphor(self, words, s, e, places) -> bool:
         """"Sektör, 2025 yılında …": the word for sector standing alone refers back."""
@@ -990,7 +1009,7 @@ class RelationExtractor:
             if last._.norm and ctx.prior_period and current:
                 p = next(d.cell.period for m, d in sentence_facts if m is current[-1]) or p
             if p:
-                if p != ctx.period and not sentence_facts:
+                if not sentence_facts:
                     ctx.frame_moved = True
                 ctx.period = p
                 ctx.year_frame = p if len(p) == 4 else None

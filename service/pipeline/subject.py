@@ -45,12 +45,12 @@ class Subject:
         return c.name if c is not None else None
 
 
-def mention_features(words, ent, sent_start: int, sent_index: int, cues: dict, sets: dict, w: dict) -> dict:
+def mention_features(words, ent, sent_start: int, in_lead: bool, cues: dict, sets: dict, w: dict) -> dict:
     """Features of one mention: its place in the article, its case, what follows it."""
     stem, suf = split_suffix(words[ent.end - 1])
     ending = suf or ""
     feats = {"mention": 1.0}
-    if sent_index < w["lead_sentences"]:
+    if in_lead:
         feats["lead"] = 1.0
     if ending.endswith(tuple(cues["genitive_suffix"])):
         feats["genitive"] = 1.0
@@ -68,9 +68,10 @@ def mention_features(words, ent, sent_start: int, sent_index: int, cues: dict, s
     # "Mobilya sektöründe": a sector named with the word for sector is spoken of as a sector.
     if ent.label_ == "SECTOR" and ent.end < len(words) and sets["anaphora_sector"].match_at(words, ent.end):
         feats["sector_noun"] = 1.0
-    # "… 2 milyar dolarla Mersin": a name right after an instrumental amount is a list item.
-    if ent.start > 0 and ent.start - 1 >= sent_start and words[ent.start - 1].endswith(tuple(cues["instrumental_suffix"])) \
-            and ent.doc[ent.start - 1].ent_type_ == "MONEY":
+    # "… 2 milyar dolarla Mersin", "yüzde 39'luk kısmı Giresun'dan": a name right after a figure
+    # is the cell of that figure (a list item, a share's owner), not what the article is about.
+    doc = ent.doc
+    if any(doc[i].ent_type_ in ("MONEY", "PERCENT") for i in range(max(sent_start, ent.start - w["after_figure_window"]), ent.start)):
         feats["list_item"] = 1.0
     return feats
 
@@ -78,10 +79,15 @@ def mention_features(words, ent, sent_start: int, sent_index: int, cues: dict, s
 def find_subject(doc, words, ents, sentences, cues: dict, sets: dict, weights: dict) -> Subject:
     """Score every PROVINCE, SECTOR and COUNTRY mention and choose the article's subject."""
     w = weights
+    # The lead is the first sentences that say something: page furniture ("×", a menu word)
+    # before the headline is no sentence of the article.
+    lead = [(s, e) for s, e in sentences if sum(doc[i].is_alpha for i in range(s, e)) >= w["lead_min_words"]]
+    lead = lead[:w["lead_sentences"]]
+    lead_starts = {s for s, _ in lead}
     sent_of = {}
     for k, (s, e) in enumerate(sentences):
         for i in range(s, e):
-            sent_of[i] = k
+            sent_of[i] = (k, s in lead_starts)
     totals: dict[tuple[str, str], dict] = defaultdict(lambda: defaultdict(float))
     best_span: dict[tuple[str, str], tuple[float, tuple[int, int]]] = {}
     for ent in ents:
@@ -91,8 +97,8 @@ def find_subject(doc, words, ents, sentences, cues: dict, sets: dict, weights: d
         name = getattr(ent._, attr)
         if not name or "|" in name or (ent.label_ == "COUNTRY" and name == w["national_code"]):
             continue
-        k = sent_of.get(ent.start, 0)
-        feats = mention_features(words, ent, sentences[k][0], k, cues, sets, w)
+        k, in_lead = sent_of.get(ent.start, (0, False))
+        feats = mention_features(words, ent, sentences[k][0], in_lead, cues, sets, w)
         key = (ent.label_, name)
         for f, v in feats.items():
             totals[key][f] += v
@@ -101,7 +107,7 @@ def find_subject(doc, words, ents, sentences, cues: dict, sets: dict, weights: d
             best_span[key] = (score, (ent.start_char, ent.end_char))
     # A lead that refers back ("kentten yapılan ihracat") before naming anything speaks of a
     # subject the headline named or the body names later: the kind's strongest name is it.
-    lead_end = sentences[min(w["lead_sentences"], len(sentences)) - 1][1] if sentences else 0
+    lead_end = lead[-1][1] if lead else 0
     refers_back = {label: any(words[i] in set(cues[name]) for name in names for i in range(lead_end))
                    for label, names in w["anaphora_sets"].items()}
     candidates = []
@@ -130,11 +136,10 @@ def find_subject(doc, words, ents, sentences, cues: dict, sets: dict, weights: d
         chosen[label] = ranked[0]
     # An article is about a province or about a sector: the stronger one is the subject, and the
     # other is only one of its figures' cells ("otomotiv" in a story on Kocaeli's exports).
-    rivals = [label for label in w["exclusive"] if label in chosen]
-    if len(rivals) > 1:
-        keep = max(rivals, key=lambda label: chosen[label].score)
-        for label in rivals:
-            if label != keep:
-                del chosen[label]
+    # The first kind of `exclusive` keeps its place unless the other outscores it by `margin`.
+    first, second = w["exclusive"]
+    if first in chosen and second in chosen:
+        beaten = chosen[second].score >= w["margin"][second] * chosen[first].score
+        del chosen[first if beaten else second]
     return Subject(province=chosen.get("PROVINCE"), sector=chosen.get("SECTOR"), country=chosen.get("COUNTRY"),
                    candidates=tuple(sorted(candidates, key=lambda c: (c.label, -c.score))))
