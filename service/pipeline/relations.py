@@ -19,6 +19,7 @@ Every word it looks for is a cue in models/patterns/cues.json.
 """
 import json
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +79,7 @@ class Clauses(list):
     def __init__(self):
         super().__init__()
         self.ranges: dict[int, tuple[int, int]] = {}
+        self.signs: list[tuple[int, int]] | None = None
 
 
 @dataclass
@@ -138,9 +140,11 @@ class FactDraft:
 class RelationExtractor:
     """Component `export_facts_relations`: sets `doc._.facts`."""
 
-    def __init__(self, nlp: Language, name: str, max_context_sentences: int = 6):
+    def __init__(self, nlp: Language, name: str, max_context_sentences: int = 6,
+                 max_measures_per_sentence: int = 40):
         self.name = name
         self.max_context_sentences = max_context_sentences
+        self.max_measures_per_sentence = max_measures_per_sentence
         self.cues: dict = {}
         self.scores: dict = {}
         self._sets: dict[str, CueSet] = {}
@@ -305,6 +309,11 @@ class RelationExtractor:
             ctx.flow_age += 1
         if self._table_row(doc, words, s, e, sent_ents, ctx, drafts):
             return
+        n_measures = sum(1 for x in sent_ents if x.label_ in MEASURE_LABELS)
+        if n_measures > self.max_measures_per_sentence:
+            # No sentence of prose states this many figures (a table's rows are lines of their
+            # own): such a run is no reading matter, and reading it would cost measures × tokens.
+            return
         clause_of = self._clauses(doc, words, s, e)
         measures = [Measure(x, x.label_, x.start, x.end, clause_of[x.start - s])
                     for x in sent_ents if x.label_ in MEASURE_LABELS]
@@ -444,15 +453,28 @@ class RelationExtractor:
         if m.start > s and words[m.start - 1] in ("+", "-", "−"):
             return 1 if words[m.start - 1] == "+" else -1
         c0, c1 = self._clause_range(clause_of, s, m.clause)
+        signs = self._sign_words(words, s, e, clause_of)
         # Forward in the clause first (the usual "yüzde 14 artış"), then the rest of the sentence
         # (a shared verb: "tarımda yüzde 13,5, madencilikte yüzde 18,6 azaldı"), then backward.
+        # The sentence's sign words are found once: looking them up is a bisection per percent.
         for lo, hi in ((m.end, c1), (c1, e), (c0, m.start)):
-            for i in range(lo, hi):
-                if self._sets["sign_down"].match_at(words, i) and words[i] not in ("-", "−"):
-                    return -1
-                if self._sets["sign_up"].match_at(words, i) and words[i] != "+":
-                    return 1
+            k = bisect_left(signs, (lo, -2))
+            if k < len(signs) and signs[k][0] < hi:
+                return signs[k][1]
         return None
+
+    def _sign_words(self, words, s, e, clause_of) -> list[tuple[int, int]]:
+        """(token, +1/-1) of the sentence's words of rise and fall, in order, found once per sentence."""
+        if clause_of.signs is None:
+            down, up = self._sets["sign_down"], self._sets["sign_up"]
+            out = []
+            for i in range(s, e):
+                if down.match_at(words, i) and words[i] not in ("-", "−"):
+                    out.append((i, -1))
+                elif up.match_at(words, i) and words[i] != "+":
+                    out.append((i, 1))
+            clause_of.signs = out
+        return clause_of.signs
 
     def _mark_from_values(self, doc, words, monies, sent_end):
         """"9,1 milyar dolardan 9,9 milyar dolara": the first is the earlier period's value."""
@@ -1162,7 +1184,8 @@ class RelationExtractor:
     "export_facts_relations",
     assigns=["doc._.facts"],
     requires=["doc.ents"],
-    default_config={"max_context_sentences": 6},
+    default_config={"max_context_sentences": 6, "max_measures_per_sentence": 40},
 )
-def make_relations(nlp: Language, name: str, max_context_sentences: int):
-    return RelationExtractor(nlp, name, max_context_sentences=max_context_sentences)
+def make_relations(nlp: Language, name: str, max_context_sentences: int, max_measures_per_sentence: int):
+    return RelationExtractor(nlp, name, max_context_sentences=max_context_sentences,
+                             max_measures_per_sentence=max_measures_per_sentence)

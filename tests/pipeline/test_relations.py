@@ -177,3 +177,14 @@ def test_relations_evidence_points_into_text(nlp):
     for fact in res.facts:
         for ev in fact.evidence:
             assert "3 milyar 95 milyon" in text[ev.start:ev.end]
+
+
+def test_relations_run_of_figures_in_one_sentence_is_no_reading_matter(nlp):
+    # Work per sentence is bounded by design: past `max_measures_per_sentence` figures a
+    # sentence is not linked at all (prose never states so many), so its cost stays linear.
+    cap = nlp.get_pipe("relations").max_measures_per_sentence
+    run = ", ".join(f"yüzde {k},5 artış" for k in range(cap + 1))
+    text = f"Konya'nın ihracatı ocakta {run} gösterdi."
+    assert extract(text, date="2025-03-01", nlp=nlp).facts == []
+    few = ", ".join(f"yüzde {k},5" for k in range(1, 3))
+    assert extract(f"Konya'nın ihracatı ocakta 40 milyon dolar oldu, {few} arttı.", date="2025-03-01", nlp=nlp).facts
