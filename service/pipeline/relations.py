@@ -33,6 +33,7 @@ from ..lang.numbers import parse_number
 from ..lang.periods import resolve_relative
 from ..lang.casing import fold
 from .cues import CueSet
+from .provenance import Tracer, as_json
 from .subject import find_subject
 
 PLACE_LABELS = ("PROVINCE", "COUNTRY", "SECTOR", "PRODUCT", "REGION")
@@ -43,6 +44,7 @@ NATIONAL_CODE = "TR"
 SENT_END = {".", "!", "?", "…"}
 CLAUSE_PUNCT = {",", ";", ":", "(", ")", "•", "–", "—"}
 GROWTH_WINDOW = 3
+MEASURE_FIELDS = ("value", "change_pct", "change_abs", "share_pct", "rank", "quantity")
 # Period kinds that name a baseline for comparison, not the period the story moves on to.
 BASELINE_KINDS = ("prev_year", "same_prev_year")
 
@@ -119,6 +121,7 @@ class Context:
     prior_period: str | None = None
     doc_period: str | None = None
     sector_story: bool = False
+    tracer: "Tracer | None" = None
     year_frame: str | None = None      # the whole year the story runs through, set between sentences
 
 
@@ -135,6 +138,7 @@ class FactDraft:
     unit: str | None = None
     evidence: list = field(default_factory=list)
     strong_change: bool = False
+    sources: dict = field(default_factory=dict)   # field -> (start, end, how): see provenance.py
 
 
 class RelationExtractor:
@@ -219,6 +223,12 @@ class RelationExtractor:
         sentences = self._sentences(doc)
         ctx = Context(pub=doc._.pub_date, text=text)
         self._set_topics(doc, words, ents, sentences, ctx)
+        flows = {}
+        for name in self.cues["flow"]:
+            flow = "balance" if name.startswith("balance") else name
+            cue = self._sets["flow:" + name]
+            flows.setdefault(flow, []).extend((i, cue.match_at(words, i)) for i in cue.find(words, 0, len(words)))
+        ctx.tracer = Tracer(doc, ents, doc._.subject, {k: sorted(v) for k, v in flows.items()})
         drafts: list[FactDraft] = []
         for s_idx, (s, e) in enumerate(sentences):
             sent_ents = [x for x in ents if x.start >= s and x.end <= e]
@@ -388,6 +398,13 @@ class RelationExtractor:
             if q is not None:
                 d.quantity, d.unit = q._.value, q._.unit
             d.rank = self._rank(doc, words, s, e, m.clause, clause_of)
+            clause = self._clause_range(clause_of, s, m.clause)
+            d.sources = ctx.tracer.trace(cell, clause, (s, e), m.start)
+            d.sources["value" if d.value is not None else "change_abs"] = (m.ent.start_char, m.ent.end_char, "clause")
+            if q is not None:
+                d.sources["quantity"] = (q.start_char, q.end_char, "clause")
+            if d.rank is not None:
+                d.sources["rank"] = (doc[clause[0]].idx, doc[clause[1] - 1].idx + len(doc[clause[1] - 1]), "clause")
             sentence_facts.append((m, d))
             drafts.append(d)
             if ctx.sentence_leader is None:
@@ -896,11 +913,15 @@ class RelationExtractor:
                 if not own and len(cands) == 1:
                     target = cands[0]
         if target is not None:
+            same = any(d is target for _, d in same_clause)
+            span = (m.ent.start_char, m.ent.end_char, "clause" if same else "sentence")
             if m.role == "change":
                 if target.change_pct is None or not target.strong_change:
                     target.change_pct, target.strong_change = value, True
+                    target.sources["change_pct"] = span
             elif target.share_pct is None:
                 target.share_pct = value
+                target.sources["share_pct"] = span
             target.evidence.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
             return
         owner = self._share_owner(words, m, s, e, clause_of, places) if m.role == "share" else None
@@ -920,6 +941,11 @@ class RelationExtractor:
         else:
             d.share_pct = value
         d.rank = self._rank(doc, words, s, e, m.clause, clause_of)
+        clause = self._clause_range(clause_of, s, m.clause)
+        d.sources = ctx.tracer.trace(cell, clause, (s, e), m.start)
+        d.sources["change_pct" if m.role == "change" else "share_pct"] = (m.ent.start_char, m.ent.end_char, "clause")
+        if d.rank is not None:
+            d.sources["rank"] = (doc[clause[0]].idx, doc[clause[1] - 1].idx + len(doc[clause[1] - 1]), "clause")
         drafts.append(d)
 
     def _share_owner(self, words, m, s, e, clause_of, places):
@@ -994,7 +1020,10 @@ class RelationExtractor:
             cell.country = p._.code
         sectors = [x._.norm for x in places if x.label_ == "SECTOR" and "|" not in (x._.norm or "")]
         cell.sector = sectors[0] if len(sectors) == 1 else ctx.topic_sector
-        drafts.append(FactDraft(cell=cell, rank=rank, evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))]))
+        d = FactDraft(cell=cell, rank=rank, evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
+        d.sources = ctx.tracer.trace(cell, (s, e), (s, e), p.start)
+        d.sources["rank"] = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), "sentence")
+        drafts.append(d)
 
     # -- context ----------------------------------------------------------------
     def _historical(self, words, s, e, sentence_facts) -> bool:
@@ -1103,7 +1132,7 @@ class RelationExtractor:
         latest = max((c["period"] for c in table["cols"] if c["kind"] == "value" and c["period"]), default=None)
         evidence = [(start, end)]
         row: dict[str, FactDraft] = {}
-        for col, v in zip(table["cols"], values):
+        for col, v, cell_span in zip(table["cols"], values, cells[1:]):
             if v is None or col["kind"] is None:
                 continue
             period = col["period"] if col["kind"] == "value" else latest
@@ -1116,13 +1145,20 @@ class RelationExtractor:
                 elif place.label_ == "SECTOR":
                     cell.sector = place._.norm
                 row[period] = FactDraft(cell=cell, evidence=list(evidence))
+                # Every field of a row is the table's: its row entity, its columns' header.
+                row[period].sources = {k: (a, b, "table") for k, (a, b, _) in
+                                       ctx.tracer.trace(cell, (s, e), (s, e), s).items()}
             d = row[period]
+            span = (cell_span[0], cell_span[1], "table")
             if col["kind"] == "value":
                 d.value, d.currency = v * col["scale"], col["currency"]
+                d.sources["value"] = span
             elif col["kind"] == "change":
                 d.change_pct, d.strong_change = float(v), True
+                d.sources["change_pct"] = span
             else:
                 d.share_pct = float(v)
+                d.sources["share_pct"] = span
         drafts.extend(row.values())
         return True
 
@@ -1152,17 +1188,22 @@ class RelationExtractor:
                 merged[k] = d
                 continue
             m = merged[k]
+            for k, src in d.sources.items():
+                m.sources.setdefault(k, src)
             if d.value is not None and (m.value is None or (
                     _significant(d.value) > _significant(m.value) and abs(d.value - m.value) <= 0.05 * abs(m.value))):
                 # The same figure written twice ("22,9 milyar", "22 milyar 928 milyon"): keep the precise one;
                 # a different figure for the same cell does not replace the first one stated.
                 m.value, m.currency = d.value, d.currency
+                m.sources["value"] = d.sources.get("value", m.sources.get("value"))
             if d.change_pct is not None and (m.change_pct is None or (d.strong_change and not m.strong_change)
                                              or (d.strong_change == m.strong_change and _decimals(d.change_pct) > _decimals(m.change_pct)
                                                  and round(d.change_pct) == round(m.change_pct))):
                 m.change_pct, m.strong_change = d.change_pct, d.strong_change
+                m.sources["change_pct"] = d.sources.get("change_pct", m.sources.get("change_pct"))
             if d.share_pct is not None and (m.share_pct is None or _decimals(d.share_pct) > _decimals(m.share_pct)):
                 m.share_pct = d.share_pct
+                m.sources["share_pct"] = d.sources.get("share_pct", m.sources.get("share_pct"))
             for attr in ("change_abs", "rank", "quantity", "unit"):
                 if getattr(m, attr) is None and getattr(d, attr) is not None:
                     setattr(m, attr, getattr(d, attr))
@@ -1176,6 +1217,8 @@ class RelationExtractor:
                 "change_pct": d.change_pct, "change_abs": d.change_abs, "share_pct": d.share_pct,
                 "rank": d.rank, "quantity": d.quantity, "unit": d.unit,
                 "evidence": sorted(set(d.evidence)),
+                "sources": as_json({k: v for k, v in d.sources.items() if v is not None
+                                    and (k not in MEASURE_FIELDS or getattr(d, k) is not None)}),
             })
         return out
 
