@@ -261,6 +261,7 @@ class PeriodParser:
         self.between = set(nouns["between"])
         self.end_nouns = set(nouns["end"])
         self.until = set(nouns["until"])
+        self.as_of = set(nouns["as_of"])
         self.which_is = set(nouns["which_is"])
         self.annualized = set(nouns["annualized"])
         self.units = dict(t["units"])
@@ -730,8 +731,14 @@ class PeriodParser:
         return PeriodExpr(year=year, months=(m1, m2), day=day), k, True
 
     def _until_end(self, sc: _Scan, expr: PeriodExpr, k: int):
-        """"2025'in ikinci çeyrek sonuna kadar olan dört çeyreklik dönem": N months ending there."""
+        """"2025'in ikinci çeyrek sonuna kadar olan dört çeyreklik dönem": N months ending there;
+        "kasım sonu itibarıyla": the year to date, January to that month."""
         w, n = sc.w, sc.n
+        # Only "the end of" a month: "ağustos itibarıyla" alone is often the month itself.
+        j = k + 1
+        if k < n and w[k] in self.end_nouns and j < n and w[j] in self.as_of and expr.months and not expr.kind and expr.trailing is None \
+                and expr.months[0] == expr.months[1]:
+            return replace(expr, months=(1, expr.months[1])), j + 1
         if expr.year is None or expr.kind or k + 1 >= n or w[k] not in self.end_nouns or w[k + 1] not in self.until:
             return expr, k
         j = k + 2

@@ -36,6 +36,9 @@ CORPUS = [
     ("Aralık ayında ihracat 22 milyar doları buldu.", "2025-01-03", "Aralık ayında", "2024-12", "inferred"),
     ("Türkiye'nin ihracatı şubatta yüzde 6 geriledi.", "2023-03-05", "şubatta", "2023-02", "inferred"),
     ("ocak 2025 itibarıyla ihracat arttı.", "2025-03-01", "ocak 2025", "2025-01", "explicit"),
+    # the end of a month "as of": the year to date
+    ("Eylül sonu itibarıyla halı ihracatı 2 milyar dolara ulaştı.", "2025-10-04", "Eylül sonu itibarıyla", "2025-01/2025-09", "inferred"),
+    ("2024 yılı haziran ayı sonu itibarıyla kentin ihracatı arttı.", "2025-01-04", "2024 yılı haziran ayı sonu itibarıyla", "2024-01/2024-06", "explicit"),
     ("2025 ocak ayında kent 1 milyar dolar ihracat yaptı.", "2025-02-02", "2025 ocak ayında", "2025-01", "explicit"),
     ("Mart 2024'te ihracat 23 milyar dolar oldu.", "2025-06-01", "Mart 2024'te", "2024-03", "explicit"),
     ("2023 yılı Kasım ayında sektör geriledi.", "2024-05-01", "2023 yılı Kasım ayında", "2023-11", "explicit"),
