@@ -385,10 +385,11 @@ class RelationExtractor:
             d = FactDraft(cell=cell, value=m.ent._.value, currency=m.ent._.currency,
                           evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
             delta = self._change_abs_sign(words, m, e)
-            if not delta and self._is_instrumental(doc, words, m, e) and \
-                    self._has("growth_rank", words, self._clause_range(clause_of, s, m.clause)[0], m.start):
-                # "ihracatının en fazla arttığı ülke 691,5 milyon dolarla Irak oldu": the amount of the rise.
-                delta = 1
+            growth = False
+            if not delta and self._is_instrumental(doc, words, m, e) and self._has("growth_rank", words, s, m.start):
+                # "ihracatının en fazla arttığı ülke 691,5 milyon dolarla Irak oldu", and the list that
+                # goes on in the sentence: the amount of the rise, ranked by growth (no rank, FACTS.md).
+                delta, growth = 1, True
             if delta:
                 # "345 milyon dolarlık bir artış": the amount is the change, not the level.
                 d.change_abs, d.value = delta * abs(d.value), None
@@ -397,7 +398,7 @@ class RelationExtractor:
             q = self._quantity_for(m, quantities, clause_of, s)
             if q is not None:
                 d.quantity, d.unit = q._.value, q._.unit
-            d.rank = self._rank(doc, words, s, e, m.clause, clause_of)
+            d.rank = None if growth else self._rank(doc, words, s, e, m.clause, clause_of)
             clause = self._clause_range(clause_of, s, m.clause)
             d.sources = ctx.tracer.trace(cell, clause, (s, e), m.start)
             d.sources["value" if d.value is not None else "change_abs"] = (m.ent.start_char, m.ent.end_char, "clause")
@@ -776,8 +777,9 @@ class RelationExtractor:
         if country is not None and country._.code == NATIONAL_CODE:
             # "Türkiye'nin ihracatı": the whole country, unless it is only the share's denominator.
             national = "PROVINCE" not in local
+            # The partner stands in the clause that names Türkiye ("Rusya'nın Türkiye'ye ihracatı, …").
             foreign = [p for p in places if p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE
-                       and clause_of[p.start - s] == m.clause]
+                       and clause_of[p.start - s] == clause_of[country.start - s]]
             country = foreign[-1] if foreign else None
             if country is not None:
                 national = False
