@@ -567,10 +567,14 @@ class RelationExtractor:
         backward_any = any(max(c0, prev_money) <= p.start and p.end <= m.start and p.label_ != "SECTOR" and free(p)
                            for p in places)
 
+        adjectival = words[m.end - 1].endswith(tuple(self.cues["adjectival_suffix"]))
         for label in PLACE_LABELS:
             cands = [p for p in places if p.label_ == label and free(p)]
             pick = None
-            if inst:
+            if adjectival and label in ("SECTOR", "PRODUCT"):
+                # "2 milyar dolarlık fındık ihracatı": an adjectival amount qualifies the noun after it.
+                pick = next((p for p in cands if p.start == m.end), None)
+            if pick is None and inst:
                 nxt = min((x.start for x in others if x.start > m.end and x.clause == m.clause), default=c1)
                 fw = [p for p in cands if m.end <= p.start < min(c1, nxt)]
                 if fw:
@@ -825,7 +829,9 @@ class RelationExtractor:
             cell.sector = next(p._.norm for p in places if p.label_ == "SECTOR")
         else:
             # "Türkiye'nin toplam ihracatı": the country's total is no figure of the article's sector.
-            cell.sector = None if national and self._has("national_total", words, c0, c1) else ctx.topic_sector
+            cell.sector = None if national and (self._has("national_total", words, c0, c1)
+                                                or self._country_total(words, local.get("COUNTRY"), c1)) \
+                else ctx.topic_sector
         if cell.sector is None and ctx.partner_sector and "COUNTRY" in local and not national \
                 and not any(x in local for x in ("SECTOR", "PRODUCT", "PROVINCE")):
             cell.sector = ctx.partner_sector
@@ -864,6 +870,17 @@ class RelationExtractor:
                     or suf.endswith(self._genitive) and self._has("flow:balance_positive", words, p.end, p.end + 8):
                 return True
         return False
+
+    def _country_total(self, words, country, end) -> bool:
+        """"Türkiye'nin ihracatı": the country in the genitive right before the flow word is the
+        whole country's trade, not the story's sector ("Türkiye genelinde" keeps the sector)."""
+        if country is None or country._.code != NATIONAL_CODE:
+            return False
+        suf = split_suffix(words[country.end - 1])[1]
+        if not suf or not suf.endswith(self._genitive):
+            return False
+        hi = min(country.end + 2, end)
+        return any(self._has("flow:" + f, words, country.end, hi) for f in self.cues["flow"])
 
     def _province_anaphor(self, words, s, e) -> bool:
         """"kent", "ilin", "kentten": a word for the province standing alone (whole words only:
