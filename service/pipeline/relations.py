@@ -568,6 +568,7 @@ class RelationExtractor:
                            for p in places)
 
         adjectival = words[m.end - 1].endswith(tuple(self.cues["adjectival_suffix"]))
+        pct_after = next((i for i in range(m.end, c1) if doc[i].ent_type_ == "PERCENT"), c1)
         for label in PLACE_LABELS:
             cands = [p for p in places if p.label_ == label and free(p)]
             pick = None
@@ -587,8 +588,10 @@ class RelationExtractor:
                 if bw:
                     pick = bw[-1]
             if pick is None and not inst and not backward_any:
-                nxt = min((x.start for x in others if x.start > m.end), default=c1)
-                fw = [p for p in cands if m.end <= p.start < min(c1, nxt) and p._.code != NATIONAL_CODE]
+                # Looking forward stops at the next figure: "… ihracatının yüzde 40'lık kısmı
+                # Giresun'dan" gives Giresun to the share, not to the amount before it.
+                nxt = min([x.start for x in others if x.start > m.end] + [pct_after, c1])
+                fw = [p for p in cands if m.end <= p.start < nxt and p._.code != NATIONAL_CODE]
                 if fw:
                     pick = fw[0]
             if pick is None and m.clause > 0 and not backward_any:
