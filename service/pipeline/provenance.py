@@ -26,11 +26,13 @@ class Tracer:
     """Traces the fields of the facts of one document (built once per document)."""
 
     def __init__(self, doc, ents, subject, flow_positions):
+        """`flow_positions` is called once, when a first fact needs its flow traced."""
         self.doc = doc
         self.ents = ents
         self.starts = [e.start for e in ents]
         self.subject = subject
-        self.flow_positions = flow_positions    # flow -> sorted (token, length) of its cue words
+        self._flow_positions = flow_positions   # () -> {flow: sorted (token, length) of its cue words}
+        self._flows = None
 
     def _span(self, i, j):
         doc = self.doc
@@ -87,7 +89,10 @@ class Tracer:
         return (0, 0, "date")
 
     def _flow(self, flow, c0, c1, s, e, anchor):
-        positions = self.flow_positions.get(flow, [])
+        if self._flows is None:
+            # Found on the first fact only: most documents with figures state no fact at all.
+            self._flows = self._flow_positions()
+        positions = self._flows.get(flow, [])
         for how, lo, hi in (("clause", c0, c1), ("sentence", s, e)):
             hit = next(((i, n) for i, n in positions if lo <= i < hi), None)
             if hit is not None:

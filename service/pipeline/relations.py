@@ -175,6 +175,7 @@ class RelationExtractor:
                 s[name] = CueSet(value)
         for flow, words in cues["flow"].items():
             s["flow:" + flow] = CueSet(words)
+        s["flow:any"] = CueSet([w for words in cues["flow"].values() for w in words])
         s["table_change"] = CueSet(cues["table_change"])
         for sign, words in cues["balance_sign"].items():
             s["balance:" + sign] = CueSet(words)
@@ -223,12 +224,7 @@ class RelationExtractor:
         sentences = self._sentences(doc)
         ctx = Context(pub=doc._.pub_date, text=text)
         self._set_topics(doc, words, ents, sentences, ctx)
-        flows = {}
-        for name in self.cues["flow"]:
-            flow = "balance" if name.startswith("balance") else name
-            cue = self._sets["flow:" + name]
-            flows.setdefault(flow, []).extend((i, cue.match_at(words, i)) for i in cue.find(words, 0, len(words)))
-        ctx.tracer = Tracer(doc, ents, doc._.subject, {k: sorted(v) for k, v in flows.items()})
+        ctx.tracer = Tracer(doc, ents, doc._.subject, lambda: self._flow_positions(words))
         drafts: list[FactDraft] = []
         for s_idx, (s, e) in enumerate(sentences):
             sent_ents = [x for x in ents if x.start >= s and x.end <= e]
@@ -874,6 +870,15 @@ class RelationExtractor:
                 return True
         return False
 
+    def _flow_positions(self, words) -> dict[str, list[tuple[int, int]]]:
+        """flow -> (token, length) of every flow word of the document, in order."""
+        flows = {}
+        for name in self.cues["flow"]:
+            flow = "balance" if name.startswith("balance") else name
+            cue = self._sets["flow:" + name]
+            flows.setdefault(flow, []).extend((i, cue.match_at(words, i)) for i in cue.find(words, 0, len(words)))
+        return {k: sorted(v) for k, v in flows.items()}
+
     def _country_total(self, words, country, end) -> bool:
         """"Türkiye'nin ihracatı": the country in the genitive right before the flow word is the
         whole country's trade, not the story's sector ("Türkiye genelinde" keeps the sector)."""
@@ -883,7 +888,7 @@ class RelationExtractor:
         if not suf or not suf.endswith(self._genitive):
             return False
         hi = min(country.end + 2, end)
-        return any(self._has("flow:" + f, words, country.end, hi) for f in self.cues["flow"])
+        return self._has("flow:any", words, country.end, hi)
 
     def _province_anaphor(self, words, s, e) -> bool:
         """"kent", "ilin", "kentten": a word for the province standing alone (whole words only:

@@ -63,7 +63,7 @@ def mention_features(words, ent, sent_start: int, in_lead: bool, cues: dict, set
     else:
         feats["other_case"] = 1.0
     hi = min(ent.end + w["flow_window"], len(words))
-    if any(sets["flow:" + f].any(words, ent.end, hi) for f in cues["flow"]):
+    if sets["flow:any"].any(words, ent.end, hi):
         feats["flow_after"] = 1.0
     # "Mobilya sektöründe": a sector named with the word for sector is spoken of as a sector.
     if ent.label_ == "SECTOR" and ent.end < len(words) and sets["anaphora_sector"].match_at(words, ent.end):
@@ -108,7 +108,8 @@ def find_subject(doc, words, ents, sentences, cues: dict, sets: dict, weights: d
     # A lead that refers back ("kentten yapılan ihracat") before naming anything speaks of a
     # subject the headline named or the body names later: the kind's strongest name is it.
     lead_end = lead[-1][1] if lead else 0
-    refers_back = {label: any(words[i] in set(cues[name]) for name in names for i in range(lead_end))
+    lead_words = set(words[:lead_end])
+    refers_back = {label: any(not lead_words.isdisjoint(cues[name]) for name in names)
                    for label, names in w["anaphora_sets"].items()}
     candidates = []
     for (label, name), feats in totals.items():
