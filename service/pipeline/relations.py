@@ -994,7 +994,8 @@ class RelationExtractor:
             if n:
                 if self._has("rank_growth", words, max(s, i - 1), min(e, i + n + GROWTH_WINDOW)):
                     continue
-                if i + n < e and (doc[i + n].like_num or words[i + n] in self._ordinals):
+                if i + n < e and ((doc[i + n].like_num and doc[i + n].ent_type_ not in MEASURE_LABELS)
+                                  or words[i + n] in self._ordinals):
                     continue  # "en fazla ihracat yapılan 10 ülke": the head of a list, no position
                 return 1
             r = self._ordinal(doc, words, i, e)
@@ -1007,6 +1008,9 @@ class RelationExtractor:
         stem, suf = split_suffix(w)
         nxt = words[i + 1] if i + 1 < e else ""
         near_rank_word = any(nxt.startswith(x) for x in self.cues["rank_words"])
+        # "Polonya 38 milyon dolarla ikinci": an ordinal right after an instrumental amount ranks it.
+        if i > 0 and doc[i - 1].ent_type_ == "MONEY" and words[i - 1].endswith(tuple(self.cues["instrumental_suffix"])):
+            near_rank_word = True
         if stem in self._ordinals and near_rank_word:
             return self._ordinals[stem]
         for word, n in self._ordinals.items():
