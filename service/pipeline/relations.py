@@ -939,6 +939,17 @@ class RelationExtractor:
                 cands = [d for mm, d in sentence_facts if mm.role != "from"]
                 if not own and len(cands) == 1:
                     target = cands[0]
+                    period = self._own_period(words, m, s, e, clause_of, dates, ctx)
+                    if period and target.cell.period and period != target.cell.period:
+                        # "2024'te X dolarlık ihracat yapılan Hatay, bu yılın aynı döneminde yüzde
+                        # 0,8 artış yakaladı": a change dated apart is the same cell in its own period.
+                        cell = Cell(**{**target.cell.__dict__, "period": period})
+                        d = FactDraft(cell=cell, change_pct=value, strong_change=True,
+                                      evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
+                        d.sources = ctx.tracer.trace(cell, (c0, c1), (s, e), m.start)
+                        d.sources["change_pct"] = (m.ent.start_char, m.ent.end_char, "clause")
+                        drafts.append(d)
+                        return
         if target is not None:
             same = any(d is target for _, d in same_clause)
             span = (m.ent.start_char, m.ent.end_char, "clause" if same else "sentence")
@@ -974,6 +985,15 @@ class RelationExtractor:
         if d.rank is not None:
             d.sources["rank"] = (doc[clause[0]].idx, doc[clause[1] - 1].idx + len(doc[clause[1] - 1]), "clause")
         drafts.append(d)
+
+    def _own_period(self, words, m, s, e, clause_of, dates, ctx):
+        """The period a date in the measure's own clause names, if it names one."""
+        own = [d for d in dates if clause_of[d.start - s] == m.clause and not self._is_comparison(words, d, e)
+               and (d._.code or "") != "day"]
+        if not own:
+            return None
+        local = Context(**{**ctx.__dict__, "period": ctx.prior_period or ctx.period})
+        return self._resolve_date(own[-1], local)
 
     def _share_owner(self, words, m, s, e, clause_of, places):
         """The province or partner named right after a share ("yüzde 39'luk kısmı Trabzon'dan")."""
