@@ -353,6 +353,7 @@ class RelationExtractor:
         # A subject clause with no figure of its own ("ithalat borçları, … 41,1 milyar dolar oldu")
         # speaks of the figure in the clause after it.
         excl_clause |= {c + 1 for c in excl_clause if c not in measure_clauses}
+        previous_pct = None
         for m in measures:
             if m.clause in target_clause or m.clause in excl_clause:
                 m.excluded = True
@@ -360,8 +361,14 @@ class RelationExtractor:
                 m.excluded = True
             elif m.label == "PERCENT":
                 m.role = self._percent_role(doc, words, m, s, e, clause_of)
+                if m.role is None and previous_pct is not None and previous_pct.role == "share" \
+                        and not any(x.label == "MONEY" and previous_pct.end <= x.start < m.start for x in measures):
+                    # "payı 2021'de %6,2, 2022'de %6,9 ve 2023'te %7,4": the shares of a list are
+                    # named once, by the first.
+                    m.role = "share"
                 if m.role is None:
                     m.excluded = True
+                previous_pct = m
         monies = [m for m in measures if m.label == "MONEY" and not m.excluded]
         self._mark_from_values(doc, words, monies, e)
         ctx.from_dates = {d.start for d in dates for m in monies if m.role == "from" and 0 <= m.start - d.end <= 1}
@@ -749,7 +756,8 @@ class RelationExtractor:
                          or any(t.text == ":" for t in doc[s:m.start])
                          or (ctx.flow_age <= 1 and (self._sector_anaphor(words, s, e, places)
                                                     or self._rank(doc, words, s, e, m.clause, clause_of) is not None)))
-            has_place = any(p._.code != NATIONAL_CODE for p in local.values())
+            has_place = any(p._.code != NATIONAL_CODE for p in local.values()) or \
+                (bool(ctx.sector or ctx.topic_sector) and self._sector_anaphor(words, a0, c1, places))
             if ctx.flow and ctx.flow_age <= self.max_context_sentences and continues and (has_place or anaphoric_country):
                 flow = ctx.flow
             elif ctx.flow and ctx.flow_age <= 1 and m.label == "PERCENT" and has_place:
