@@ -1242,6 +1242,11 @@ class RelationExtractor:
                 same = [x for x in dated.get(d.cell.key()[:-1], []) if abs(x.value - d.value) <= 0.005 * abs(x.value)]
                 if same:
                     d.cell.period = same[0].cell.period
+            elif d.cell.period is None and d.rank is not None and d.value is None and d.change_pct is None \
+                    and d.share_pct is None and dated.get(d.cell.key()[:-1]):
+                # A rank stated before any period ("Halı ihracatında lider Gaziantep") ranks the
+                # cell's first dated figure.
+                d.cell.period = dated[d.cell.key()[:-1]][0].cell.period
             k = d.cell.key()
             if k not in merged:
                 merged[k] = d
