@@ -185,6 +185,7 @@ class RelationExtractor:
         self._locative = tuple(cues["locative_suffix"])
         self._coordinators = frozenset(cues["coordinators"])
         self._province_anaphora = frozenset(cues["anaphora_province"])
+        self._generic_sector_words = frozenset(cues["sector_generic_before"])
 
     def to_disk(self, path, *, exclude=tuple()):
         path = ensure_path(path)
@@ -600,7 +601,7 @@ class RelationExtractor:
             if pick is None and m.clause > 0 and not backward_any:
                 # "Almanya, 1,6 milyar dolarla …": the subject sits alone before the comma.
                 p0, p1 = self._clause_range(clause_of, s, m.clause - 1)
-                if not any(p0 <= x.start < p1 for x in others):
+                if not any(p0 <= x.start < p1 for x in others if x.role != "from"):
                     bw = [p for p in cands if p0 <= p.start and p.end <= p1]
                     if bw:
                         pick = bw[-1]
@@ -907,7 +908,10 @@ class RelationExtractor:
     def _sector_anaphor(self, words, s, e, places) -> bool:
         """"Sektör, 2025 yılında …": the word for sector standing alone refers back."""
         ent_tokens = {i for p in places for i in range(p.start, p.end + 1)}
-        return any(i not in ent_tokens for i in self._find("anaphora_sector", words, s, e))
+        # "reel sektör", "özel sektörün": the word qualified as a kind of sector refers to none.
+        generic = self._generic_sector_words
+        return any(i not in ent_tokens and not (i > 0 and words[i - 1] in generic)
+                   for i in self._find("anaphora_sector", words, s, e))
 
     def _mirrored(self, words, foreign, turkey) -> bool:
         """"Birleşik Krallık'ın Türkiye'ye ihracatı" is Türkiye's import from the UK."""
