@@ -305,8 +305,8 @@ class RelationExtractor:
         ctx.topic_sector = subject.name("SECTOR")
         ctx.topic_country = subject.name("COUNTRY")
         ctx.sector_story = subject.sector is not None and subject.province is None
-        # Figures stated before any period ("İzmir 23 milyar dolarlık ihracatla …", then "2023
-        # yılında") take the first period the article names, wherever it stands.
+        # Figures stated before any period (a province's total, then "… yılında" two sentences
+        # on) take the first period the article names, wherever it stands.
         ctx.doc_period = next((e._.period for e in ents if e.label_ == "DATE" and e._.period
                                and e._.code in ("explicit", "relative", "inferred")), None)
 
@@ -364,8 +364,7 @@ class RelationExtractor:
                 m.role = self._percent_role(doc, words, m, s, e, clause_of)
                 if m.role is None and previous_pct is not None and previous_pct.role == "share" \
                         and not any(x.label == "MONEY" and previous_pct.end <= x.start < m.start for x in measures):
-                    # "payı 2021'de %6,2, 2022'de %6,9 ve 2023'te %7,4": the shares of a list are
-                    # named once, by the first.
+                    # "payı 2022'de %3,1, 2023'te %3,4": the shares of a list are named once, by the first.
                     m.role = "share"
                 if m.role is None:
                     m.excluded = True
@@ -507,7 +506,7 @@ class RelationExtractor:
             if ablative and a.clause == b.clause:
                 a.role = "from"
             elif a.end < sent_end and self._sets["prior_value_after"].match_at(words, a.end):
-                # "2023'te 250 milyon dolar olan ihracatı, … 270 milyon dolara": the earlier level.
+                # "<yıl>'de X dolar olan ihracatı, … Y dolara": the earlier level.
                 a.role = "from"
             elif suf.endswith(tuple(self.cues["ablative_suffix"])) and b.clause == a.clause + 1:
                 a.role = "from"
@@ -592,8 +591,8 @@ class RelationExtractor:
                 if bw:
                     pick = bw[-1]
             if pick is None and not inst and not backward_any:
-                # Looking forward stops at the next figure: "… ihracatının yüzde 40'lık kısmı
-                # Giresun'dan" gives Giresun to the share, not to the amount before it.
+                # Looking forward stops at the next figure: in "X dolarlık ihracatın yüzde N'lik
+                # kısmı <il>'den" the province is the share's, not the amount's before it.
                 nxt = min([x.start for x in others if x.start > m.end] + [pct_after, c1])
                 fw = [p for p in cands if m.end <= p.start < nxt and p._.code != NATIONAL_CODE]
                 if fw:
@@ -752,7 +751,7 @@ class RelationExtractor:
             # Only a list that goes on ("… takip etti", "Mısır: 1,6 milyar dolar", "bu ülkeye yapılan
             # satışlar") inherits the flow of the sentences before it.
             # A sentence that refers back to the story's sector or ranks its figure goes on too
-            # ("Sektörde Irak 61 milyon dolarla ilk sırada").
+            # ("Sektörde <ülke> X dolarla ilk sırada").
             continues = (anaphoric_country or self._has("list_follow", words, s, e) or self._has("weak_flow", words, s, e)
                          or any(t.text == ":" for t in doc[s:m.start])
                          or (ctx.flow_age <= 1 and (self._sector_anaphor(words, s, e, places)
@@ -774,8 +773,8 @@ class RelationExtractor:
         if len(monies) > 1 and m.role != "from":
             # In a list each entity belongs to one figure; a from-value lends its entity to the value after it.
             claimed.update(p.start for p in local.values())
-        # A region blocks the figure only as its own subject: "Ege bölgesinin ihracatı", not
-        # "Doğu Akdeniz'in sanayi kenti Hatay", where it qualifies the province.
+        # A region blocks the figure only as its own subject ("<bölge> bölgesinin ihracatı"), not
+        # where it qualifies a province named with it ("<bölge>'nin sanayi kenti <il>").
         regional = any(x in local for x in NO_CELL_LABELS) and not any(x in local for x in ("PROVINCE", "COUNTRY"))
         if "GROUP" in local or regional or self._foreign_economy(doc, words, c0, c1, places, local):
             return None, local
@@ -802,8 +801,8 @@ class RelationExtractor:
         province = local.get("PROVINCE")
         carried = ctx.province
         if ctx.sector_story and not self._province_anaphor(words, a0, c1):
-            # In a story on a sector, a province named for one of its figures ("333 milyon dolarlık
-            # bölümü İstanbul'dan") does not carry on to the next: only "kent", "il" refer back.
+            # In a story on a sector, a province named for one of its figures ("X dolarlık bölümü
+            # <il>'den") does not carry on to the next: only "kent", "il" refer back.
             carried = None
         cell.province = province._.norm if province is not None else (None if national else carried)
         if country is None and anaphoric_country:
@@ -953,8 +952,8 @@ class RelationExtractor:
                     target = cands[0]
                     period = self._own_period(words, m, s, e, clause_of, dates, ctx)
                     if period and target.cell.period and period != target.cell.period:
-                        # "2024'te X dolarlık ihracat yapılan Hatay, bu yılın aynı döneminde yüzde
-                        # 0,8 artış yakaladı": a change dated apart is the same cell in its own period.
+                        # "<yıl>'de X dolarlık ihracat yapılan <il>, bu yıl yüzde N artış yakaladı":
+                        # a change dated apart is the same cell in its own period.
                         cell = Cell(**{**target.cell.__dict__, "period": period})
                         d = FactDraft(cell=cell, change_pct=value, strong_change=True,
                                       evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
@@ -1040,7 +1039,7 @@ class RelationExtractor:
         stem, suf = split_suffix(w)
         nxt = words[i + 1] if i + 1 < e else ""
         near_rank_word = any(nxt.startswith(x) for x in self.cues["rank_words"])
-        # "Polonya 38 milyon dolarla ikinci": an ordinal right after an instrumental amount ranks it.
+        # "<ülke> X dolarla ikinci": an ordinal right after an instrumental amount ranks it.
         if i > 0 and doc[i - 1].ent_type_ == "MONEY" and words[i - 1].endswith(tuple(self.cues["instrumental_suffix"])):
             near_rank_word = True
         if stem in self._ordinals and near_rank_word:
@@ -1248,8 +1247,8 @@ class RelationExtractor:
                     d.cell.period = same[0].cell.period
             elif d.cell.period is None and d.rank is not None and d.value is None and d.change_pct is None \
                     and d.share_pct is None and dated.get(d.cell.key()[:-1]):
-                # A rank stated before any period ("Halı ihracatında lider Gaziantep") ranks the
-                # cell's first dated figure.
+                # A rank stated before any period (a headline's "… ihracatında lider <il>") ranks
+                # the cell's first dated figure.
                 d.cell.period = dated[d.cell.key()[:-1]][0].cell.period
             k = d.cell.key()
             if k not in merged:

@@ -68,7 +68,7 @@ def mention_features(words, ent, sent_start: int, in_lead: bool, cues: dict, set
     # "Mobilya sektöründe": a sector named with the word for sector is spoken of as a sector.
     if ent.label_ == "SECTOR" and ent.end < len(words) and sets["anaphora_sector"].match_at(words, ent.end):
         feats["sector_noun"] = 1.0
-    # "… 2 milyar dolarla Mersin", "yüzde 39'luk kısmı Giresun'dan": a name right after a figure
+    # "… X dolarla <il>", "yüzde N'lik kısmı <il>'den": a name right after a figure
     # is the cell of that figure (a list item, a share's owner), not what the article is about.
     doc = ent.doc
     if any(doc[i].ent_type_ in ("MONEY", "PERCENT") for i in range(max(sent_start, ent.start - w["after_figure_window"]), ent.start)):
@@ -136,7 +136,7 @@ def find_subject(doc, words, ents, sentences, cues: dict, sets: dict, weights: d
             continue
         chosen[label] = ranked[0]
     # An article is about a province or about a sector: the stronger one is the subject, and the
-    # other is only one of its figures' cells ("otomotiv" in a story on Kocaeli's exports).
+    # other is only one of its figures' cells (the leading sector of a story on one province's exports).
     # The first kind of `exclusive` keeps its place unless the other outscores it by `margin`.
     first, second = w["exclusive"]
     if first in chosen and second in chosen:
