@@ -189,9 +189,13 @@ class DbSink:
         self.resumed = False
         self.engine = connect(url)
         self._lock = None
-        if self.engine.dialect.name == "postgresql":
-            self._lock = hold_writer_lock(self.engine, url)
-        migrate(self.engine)
+        try:
+            if self.engine.dialect.name == "postgresql":
+                self._lock = hold_writer_lock(self.engine, url)
+            migrate(self.engine)
+        except BaseException:
+            self.close()  # no sink to close later: release the lock now
+            raise
 
     def check(self, records: list[Record]) -> list[str]:
         """NEED unless the database holds the article with the same text from the same pipeline."""
