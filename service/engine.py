@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import pipeline  # noqa: F401  (registers the factories)
+from .pipeline.budget import Budget, BudgetExceeded, check_deadline  # noqa: F401  (BudgetExceeded: for callers)
 from .schemas import Entity, Evidence, ExtractResult, Fact
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,13 +51,25 @@ def parse_date(value: str | Date | None) -> Date | None:
         raise ExtractionError(f"E002 date {value!r} is not a real YYYY-MM-DD date") from None
 
 
-def make_doc(nlp: Language, text: str, date: str | Date | None = None, doc_id: str | None = None) -> Doc:
-    """Tokenize `text` and attach its publication date; the components run later."""
+def make_doc(nlp: Language, text: str, date: str | Date | None = None, doc_id: str | None = None,
+             budget: Budget | None = None) -> Doc:
+    """Tokenize `text` and attach its publication date (and time budget); the components run later."""
     if not isinstance(text, str):
         raise ExtractionError(f"E003 text must be a string, got {type(text).__name__}")
+    if budget is not None:
+        budget.check()  # spent while waiting for its turn: do not even tokenize
     doc = nlp.make_doc(text)
     doc._.pub_date = parse_date(date)
     doc._.doc_id = doc_id
+    doc._.deadline = budget
+    return doc
+
+
+def run_pipeline(nlp: Language, doc: Doc) -> Doc:
+    """`nlp(doc)`, one component at a time, looking at the Doc's time budget between them."""
+    for _name, proc in nlp.pipeline:
+        check_deadline(doc)
+        doc = proc(doc)
     return doc
 
 
@@ -87,15 +100,16 @@ def doc_to_result(doc: Doc) -> ExtractResult:
 
 
 def extract(text: str, date: str | Date | None = None, id: str | None = None,
-            nlp: Language | None = None) -> ExtractResult:
+            nlp: Language | None = None, budget: Budget | None = None) -> ExtractResult:
     """Extract the entities and export facts of one article.
 
     `date` is the publication date (relative periods resolve against it); a text that
     begins with the archive marker `date YYYY-MM-DD` supplies it when `date` is None.
+    With a `budget`, extraction stops with `BudgetExceeded` once it is spent or cancelled.
     """
     nlp = nlp or load_nlp()
     with nlp.memory_zone():
-        return doc_to_result(nlp(make_doc(nlp, text, date, id)))
+        return doc_to_result(run_pipeline(nlp, make_doc(nlp, text, date, id, budget)))
 
 
 def extract_many(records: Iterable[dict], nlp: Language | None = None,
