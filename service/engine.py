@@ -58,11 +58,46 @@ def make_doc(nlp: Language, text: str, date: str | Date | None = None, doc_id: s
         raise ExtractionError(f"E003 text must be a string, got {type(text).__name__}")
     if budget is not None:
         budget.check()  # spent while waiting for its turn: do not even tokenize
-    doc = nlp.make_doc(text)
+    doc = _tokenize(nlp, text, budget)
     doc._.pub_date = parse_date(date)
     doc._.doc_id = doc_id
     doc._.deadline = budget
     return doc
+
+
+# spaCy's tokenizer is one call that holds the GIL, and inside a memory zone it caches
+# nothing: a 5-million-character text takes it ~9 s, during which neither the budget nor the
+# server's event loop gets a turn. Long texts are tokenized in pieces cut after a single
+# space between two words; spaCy splits on whitespace before anything else, so the pieces
+# join into exactly the tokens of the whole (a test compares them).
+TOKENIZE_PIECE_CHARS = 20_000
+
+
+def text_pieces(text: str, size: int = TOKENIZE_PIECE_CHARS):
+    """Consecutive slices of `text`, each about `size` long, ending just after a lone space."""
+    i, n = 0, len(text)
+    while i < n:
+        j = i + size
+        if j >= n:
+            yield text[i:]
+            return
+        k = text.find(" ", j)
+        while k != -1 and (k + 1 >= n or text[k + 1].isspace() or text[k - 1].isspace()):
+            k = text.find(" ", k + 1)
+        j = n if k == -1 else k + 1
+        yield text[i:j]
+        i = j
+
+
+def _tokenize(nlp: Language, text: str, budget: Budget | None) -> Doc:
+    if len(text) <= TOKENIZE_PIECE_CHARS:
+        return nlp.make_doc(text)
+    docs = []
+    for piece in text_pieces(text):
+        if budget is not None:
+            budget.check()
+        docs.append(nlp.make_doc(piece))
+    return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def run_pipeline(nlp: Language, doc: Doc) -> Doc:

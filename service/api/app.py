@@ -36,7 +36,7 @@ async def lifespan(app: FastAPI):
     nlp = load_nlp(settings.model)
     # spaCy refuses texts over nlp.max_length (1,000,000) itself; our own limit decides.
     nlp.max_length = max(nlp.max_length, settings.max_text_chars + 1)
-    extractor = Extractor(nlp, batch_size=settings.batch_size)
+    extractor = Extractor(nlp, batch_size=settings.batch_size, timeout=settings.timeout or None)
     try:  # warm up before the first request counts; /readyz tells whether it answers
         await extractor.one(examples()[0]["text"])
     except Exception:

@@ -8,6 +8,8 @@ Codes (the engine's own E0xx codes pass through unchanged, e.g. E002 for a bad d
   E105 a field has a wrong value (422)  E190 internal error (500: a bug, please report it)
   E112 body nested too deeply (400)     E113 a number too large to read (400)
   E191 /readyz: the pipeline did not answer (503)
+  E140 extraction over its time budget, EXPORT_FACTS_TIMEOUT (503)
+  E141 extraction called off: client gone, or the server is shutting down (503)
 """
 import logging
 import re
@@ -18,6 +20,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from ..engine import ExtractionError
+from ..pipeline.budget import BudgetExceeded
+from .extraction import Stopped
 from .schemas import ErrorDetail, ErrorResponse
 
 log = logging.getLogger("service.api")
@@ -100,6 +104,14 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(ExtractionError)
     async def _extraction(request: Request, exc: ExtractionError):
         return _response(request, 422, detail(str(exc)))
+
+    @app.exception_handler(BudgetExceeded)
+    async def _budget(request: Request, exc: BudgetExceeded):
+        return _response(request, 503, detail(str(exc), code=exc.code))
+
+    @app.exception_handler(Stopped)
+    async def _stopped(request: Request, exc: Stopped):
+        return _response(request, 503, detail(str(exc), code="E141"))
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException):
