@@ -52,7 +52,7 @@ async def lifespan(app: FastAPI):
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app; `settings` default to the environment (EXPORT_FACTS_*)."""
-    # /docs is our own page over Swagger UI's files from the swagger-ui-bundle package: FastAPI's
+    # /docs is our own page over Swagger UI's files from the fastapi-offline package: FastAPI's
     # default loads them from a CDN, with an inline script the Content-Security-Policy forbids.
     app = FastAPI(title="export-facts", version=__version__, description=DESCRIPTION,
                   lifespan=lifespan, docs_url=None, redoc_url=None)
