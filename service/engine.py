@@ -19,7 +19,12 @@ from .pipeline.budget import Budget, BudgetExceeded, check_deadline  # noqa: F40
 from .schemas import Entity, Evidence, ExtractResult, Fact
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL_DIR = ROOT / "models" / "export_facts_tr"
+# In a checkout (or an editable install) the pipeline is read from models/, where `train` and
+# `build` write it; an installed wheel carries a copy inside the package (see setup.py).
+_CHECKOUT_MODEL = ROOT / "models" / "export_facts_tr"
+_INSTALLED_MODEL = Path(__file__).resolve().parent / "_model" / "export_facts_tr"
+MODEL_DIR = _CHECKOUT_MODEL if (_CHECKOUT_MODEL / "config.cfg").exists() or not _INSTALLED_MODEL.exists() \
+    else _INSTALLED_MODEL
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
