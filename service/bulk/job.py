@@ -302,12 +302,14 @@ class Run:
         try:
             self.created = [p for p in (job.output_file(), job.sqlite_file()) if p is not None and not p.exists()]
             self._open_sinks(version)
-        except OutputBusy as exc:
+        except OutputBusy as exc:  # the server-side lock of a database (the file locks are taken above)
             self._close_sinks()
+            self._forget_created()
             self.progress.abandon(f"annotate: {exc}")
             return EXIT_NOTHING
         except Exception as exc:  # noqa: BLE001  (a database that cannot be reached or migrated)
             self._close_sinks()
+            self._forget_created()  # nothing was written: leave no empty JSONL and journal
             self.progress.abandon(f"annotate: E130 cannot use the outputs ({exc}): check -o and --db")
             return EXIT_NOTHING
         errlog = ErrorLog(job.errors_path(), create=bool(job.errors), echo=self.progress.message)

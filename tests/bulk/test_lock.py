@@ -143,3 +143,11 @@ def test_lock_first_command_that_reads_nothing_leaves_no_output_behind(tmp_path,
     assert status == 2 and "E127" in err
     assert not out.exists() and not Path(f"{out}.journal").exists()
     assert json.loads((tmp_path / "out" / "out.errors.jsonl").read_text())["reason"].startswith("E121")
+
+
+def test_lock_output_unusable_leaves_no_empty_jsonl_behind(tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    status, err = annotate(write_jsonl(tmp_path / "in.jsonl", make_articles(2)), "-o", out,
+                           "--db", "postgresql+psycopg://nobody@127.0.0.1:1/yok", capsys=capsys)
+    assert status == 2 and "E130" in err
+    assert not out.exists() and not Path(f"{out}.journal").exists() and not Path(f"{out}.lock").exists()
