@@ -136,6 +136,11 @@ class Extractor:
                 if disconnected is not None and await disconnected():
                     budget.cancel("the client went away")
                     raise BudgetExceeded("E141 extraction stopped: the client went away", "E141")
+        except asyncio.CancelledError:
+            # The server cancels requests still running after its shutdown grace; answer that
+            # (503) rather than let the cancellation surface as a 500 from the error middleware.
+            budget.cancel("the server is shutting down")
+            raise Stopped("E141 the server is shutting down: send the request again") from None
         finally:
             # Answered, timed out, client gone or task cancelled (shutdown): the thread stops
             # at its next check instead of finishing work nobody will read.
