@@ -32,7 +32,7 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "tr-financial-news-200.jsonl"
+from corpus import SHARED_CORPUS, corpus_path, read_texts  # noqa: E402  (bench/corpus.py)
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
@@ -124,7 +124,7 @@ class PgSchemas:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    ap.add_argument("--corpus", help=f"JSONL articles the archive is built from (default: {SHARED_CORPUS})")
     ap.add_argument("--articles", type=int, default=20_000, help="size of the archive built")
     ap.add_argument("--rate-articles", type=int, default=2_000, help="articles of each rate run")
     ap.add_argument("--memory-sizes", default="5000,20000", help="archive sizes whose peak memory is compared")
@@ -139,7 +139,7 @@ def main(argv=None) -> int:
     report: dict = {"cpus": os.cpu_count(), "workers": args.workers, "archive_articles": n_archive}
     with tempfile.TemporaryDirectory(prefix="bench-bulk-") as d:
         tmp = Path(d)
-        archive = build_archive(Path(args.corpus), n_archive, tmp / "archive.jsonl")
+        archive = build_archive(corpus_path(args.corpus), n_archive, tmp / "archive.jsonl")
         small = head(archive, 1, tmp / "one.jsonl")
         n = args.rate_articles
         sample = head(archive, n, tmp / "sample.jsonl")

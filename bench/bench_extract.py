@@ -20,7 +20,7 @@ import spacy
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "tr-financial-news-200.jsonl"
+from corpus import SHARED_CORPUS, corpus_path, read_texts  # noqa: E402  (bench/corpus.py)
 
 
 def peak_rss_mb() -> float:
@@ -38,11 +38,11 @@ def best_time(fn, repeat: int) -> float:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    ap.add_argument("corpus", nargs="?", help=f"JSONL articles (default: {SHARED_CORPUS})")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args(argv)
 
-    texts = [json.loads(line)["text"] for line in open(args.corpus, encoding="utf-8") if line.strip()]
+    texts = read_texts(corpus_path(args.corpus))
     rss_start = peak_rss_mb()
     blank = spacy.blank("tr")
     n_tokens = sum(len(blank.make_doc(t)) for t in texts)

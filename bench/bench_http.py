@@ -32,12 +32,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "tr-financial-news-200.jsonl"
+from corpus import SHARED_CORPUS, corpus_path, read_texts  # noqa: E402  (bench/corpus.py)
 
 
 def load_articles(path: str | None) -> tuple[list[dict], str]:
-    if path or DEFAULT_CORPUS.exists():
-        path = Path(path or DEFAULT_CORPUS)
+    if path or SHARED_CORPUS.exists():
+        path = corpus_path(path)
         rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
         return [{"text": r["text"], "date": r.get("date")} for r in rows], str(path)
     from service.api.schemas import examples
@@ -250,7 +250,7 @@ def http_run(workers: int, bodies: list[bytes], n: int, concurrency: int, batch_
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpus", nargs="?", help=f"JSONL articles (default: {DEFAULT_CORPUS})")
+    ap.add_argument("corpus", nargs="?", help=f"JSONL articles (default: {SHARED_CORPUS}, else the page's examples)")
     ap.add_argument("--requests", type=int, default=1000, help="measured requests per configuration")
     ap.add_argument("--concurrency", type=int, default=50, help="concurrent client connections")
     ap.add_argument("--workers", default="1,2", help="worker counts to measure, comma-separated")

@@ -19,19 +19,19 @@ import spacy
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "tr-financial-news-200.jsonl"
+from corpus import SHARED_CORPUS, corpus_path, read_texts  # noqa: E402  (bench/corpus.py)
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("rules_dir")
     ap.add_argument("with_dir")
-    ap.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    ap.add_argument("corpus", nargs="?", help=f"JSONL articles (default: {SHARED_CORPUS})")
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args(argv)
 
     from service.pipeline import trained_roles  # noqa: F401  (the classifier's factory)
-    texts = [json.loads(line)["text"] for line in open(args.corpus, encoding="utf-8") if line.strip()]
+    texts = read_texts(corpus_path(args.corpus))
     blank = spacy.blank("tr")
     n_tokens = sum(len(blank.make_doc(t)) for t in texts)
     pipes = {"without": spacy.load(args.rules_dir), "with": spacy.load(args.with_dir)}

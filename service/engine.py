@@ -15,10 +15,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import pipeline  # noqa: F401  (registers the factories)
+from .pipeline.budget import Budget, BudgetExceeded, check_deadline  # noqa: F401  (BudgetExceeded: for callers)
 from .schemas import Entity, Evidence, ExtractResult, Fact
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL_DIR = ROOT / "models" / "export_facts_tr"
+# In a checkout (or an editable install) the pipeline is read from models/, where `train` and
+# `build` write it; an installed wheel carries a copy inside the package (see setup.py).
+_CHECKOUT_MODEL = ROOT / "models" / "export_facts_tr"
+_INSTALLED_MODEL = Path(__file__).resolve().parent / "_model" / "export_facts_tr"
+MODEL_DIR = _CHECKOUT_MODEL if (_CHECKOUT_MODEL / "config.cfg").exists() or not _INSTALLED_MODEL.exists() \
+    else _INSTALLED_MODEL
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -50,13 +56,60 @@ def parse_date(value: str | Date | None) -> Date | None:
         raise ExtractionError(f"E002 date {value!r} is not a real YYYY-MM-DD date") from None
 
 
-def make_doc(nlp: Language, text: str, date: str | Date | None = None, doc_id: str | None = None) -> Doc:
-    """Tokenize `text` and attach its publication date; the components run later."""
+def make_doc(nlp: Language, text: str, date: str | Date | None = None, doc_id: str | None = None,
+             budget: Budget | None = None) -> Doc:
+    """Tokenize `text` and attach its publication date (and time budget); the components run later."""
     if not isinstance(text, str):
         raise ExtractionError(f"E003 text must be a string, got {type(text).__name__}")
-    doc = nlp.make_doc(text)
+    if budget is not None:
+        budget.check()  # spent while waiting for its turn: do not even tokenize
+    doc = _tokenize(nlp, text, budget)
     doc._.pub_date = parse_date(date)
     doc._.doc_id = doc_id
+    doc._.deadline = budget
+    return doc
+
+
+# spaCy's tokenizer is one call that holds the GIL, and inside a memory zone it caches
+# nothing: a 5-million-character text takes it ~9 s, during which neither the budget nor the
+# server's event loop gets a turn. Long texts are tokenized in pieces cut after a single
+# space between two words; spaCy splits on whitespace before anything else, so the pieces
+# join into exactly the tokens of the whole (a test compares them).
+TOKENIZE_PIECE_CHARS = 20_000
+
+
+def text_pieces(text: str, size: int = TOKENIZE_PIECE_CHARS):
+    """Consecutive slices of `text`, each about `size` long, ending just after a lone space."""
+    i, n = 0, len(text)
+    while i < n:
+        j = i + size
+        if j >= n:
+            yield text[i:]
+            return
+        k = text.find(" ", j)
+        while k != -1 and (k + 1 >= n or text[k + 1].isspace() or text[k - 1].isspace()):
+            k = text.find(" ", k + 1)
+        j = n if k == -1 else k + 1
+        yield text[i:j]
+        i = j
+
+
+def _tokenize(nlp: Language, text: str, budget: Budget | None) -> Doc:
+    if len(text) <= TOKENIZE_PIECE_CHARS:
+        return nlp.make_doc(text)
+    docs = []
+    for piece in text_pieces(text):
+        if budget is not None:
+            budget.check()
+        docs.append(nlp.make_doc(piece))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def run_pipeline(nlp: Language, doc: Doc) -> Doc:
+    """`nlp(doc)`, one component at a time, looking at the Doc's time budget between them."""
+    for _name, proc in nlp.pipeline:
+        check_deadline(doc)
+        doc = proc(doc)
     return doc
 
 
@@ -87,15 +140,16 @@ def doc_to_result(doc: Doc) -> ExtractResult:
 
 
 def extract(text: str, date: str | Date | None = None, id: str | None = None,
-            nlp: Language | None = None) -> ExtractResult:
+            nlp: Language | None = None, budget: Budget | None = None) -> ExtractResult:
     """Extract the entities and export facts of one article.
 
     `date` is the publication date (relative periods resolve against it); a text that
     begins with the archive marker `date YYYY-MM-DD` supplies it when `date` is None.
+    With a `budget`, extraction stops with `BudgetExceeded` once it is spent or cancelled.
     """
     nlp = nlp or load_nlp()
     with nlp.memory_zone():
-        return doc_to_result(nlp(make_doc(nlp, text, date, id)))
+        return doc_to_result(run_pipeline(nlp, make_doc(nlp, text, date, id, budget)))
 
 
 def extract_many(records: Iterable[dict], nlp: Language | None = None,

@@ -13,8 +13,8 @@ from .. import __version__
 from ..engine import load_nlp
 from . import errors
 from .extraction import Extractor
-from .middleware import BodyLimit, RequestContext
-from .routers import extract, health, page
+from .middleware import BodyLimit, RequestContext, SecurityHeaders
+from .routers import docs, extract, health, page
 from .schemas import STATIC_DIR, examples
 from .settings import Settings, get_settings
 
@@ -36,7 +36,7 @@ async def lifespan(app: FastAPI):
     nlp = load_nlp(settings.model)
     # spaCy refuses texts over nlp.max_length (1,000,000) itself; our own limit decides.
     nlp.max_length = max(nlp.max_length, settings.max_text_chars + 1)
-    extractor = Extractor(nlp, batch_size=settings.batch_size)
+    extractor = Extractor(nlp, batch_size=settings.batch_size, timeout=settings.timeout or None)
     try:  # warm up before the first request counts; /readyz tells whether it answers
         await extractor.one(examples()[0]["text"])
     except Exception:
@@ -52,15 +52,20 @@ async def lifespan(app: FastAPI):
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app; `settings` default to the environment (EXPORT_FACTS_*)."""
+    # /docs is our own page over Swagger UI's files from the fastapi-offline package: FastAPI's
+    # default loads them from a CDN, with an inline script the Content-Security-Policy forbids.
     app = FastAPI(title="export-facts", version=__version__, description=DESCRIPTION,
-                  lifespan=lifespan)
+                  lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.settings = settings or get_settings()
     errors.install(app)
     app.include_router(extract.router)
     app.include_router(health.router)
     app.include_router(page.router)
+    app.include_router(docs.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount("/docs/assets", StaticFiles(directory=docs.SWAGGER_UI_DIR), name="swagger-ui")
     # Outermost first: the request id exists before the body limit can answer 413.
     app.add_middleware(BodyLimit, max_bytes=app.state.settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(RequestContext)
     return app

@@ -33,7 +33,9 @@ def _serve(args) -> int:
     # The factory runs in every worker, which reads the same environment: one Settings for all.
     uvicorn.run("service.api.app:create_app", factory=True, host=host, port=port, workers=workers,
                 access_log=False, log_config=log_config(settings.log_level),
-                timeout_graceful_shutdown=10)
+                # After this grace the running requests are cancelled, which stops their
+                # extraction at its next budget check; the process then exits.
+                timeout_graceful_shutdown=settings.shutdown_grace)
     return 0
 
 
@@ -44,5 +46,5 @@ def register(sub) -> None:
                                    "variables (see the README, HTTP service).")
     p.add_argument("--host", help="interface to bind (default: $EXPORT_FACTS_HOST or 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default: $EXPORT_FACTS_PORT or 8000)")
-    p.add_argument("--workers", type=int, help="worker processes (default: $EXPORT_FACTS_WORKERS or 1)")
+    p.add_argument("--workers", type=int, help="worker processes (default: $EXPORT_FACTS_WORKERS or one per core)")
     p.set_defaults(func=_serve)

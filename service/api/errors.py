@@ -6,7 +6,10 @@ Codes (the engine's own E0xx codes pass through unchanged, e.g. E002 for a bad d
   E103 body is not UTF-8 (400)          E108 body over the byte limit (413)
   E104 body is not a JSON object (422)  E110 no such path (404), E111 wrong method (405)
   E105 a field has a wrong value (422)  E190 internal error (500: a bug, please report it)
+  E112 body nested too deeply (400)     E113 a number too large to read (400)
   E191 /readyz: the pipeline did not answer (503)
+  E140 extraction over its time budget, EXPORT_FACTS_TIMEOUT (503)
+  E141 extraction called off: client gone, or the server is shutting down (503)
 """
 import logging
 import re
@@ -17,6 +20,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from ..engine import ExtractionError
+from ..pipeline.budget import BudgetExceeded
+from .extraction import Stopped
 from .schemas import ErrorDetail, ErrorResponse
 
 log = logging.getLogger("service.api")
@@ -72,6 +77,18 @@ def validation_detail(errors: list[dict]) -> tuple[int, ErrorDetail]:
     return 422, detail("; ".join(messages), field)
 
 
+def body_error(cause: BaseException | None) -> ErrorDetail:
+    """The named error for a body that json.loads could not read (the 400 FastAPI raises)."""
+    if isinstance(cause, RecursionError):
+        return detail("E112 body nests lists or objects too deeply to read: send a flat JSON object "
+                      'like {"text": "..."}')
+    if isinstance(cause, ValueError) and not isinstance(cause, UnicodeDecodeError):
+        # Python refuses to convert integers of more than 4300 digits (CVE-2020-10735).
+        return detail(f"E113 body holds a number too large to read ({str(cause)[:100]}): "
+                      "send numbers of at most 4300 digits, or as strings")
+    return detail("E103 body could not be read: send UTF-8 encoded JSON")
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that give every error the `ErrorResponse` shape."""
 
@@ -88,6 +105,14 @@ def install(app: FastAPI) -> None:
     async def _extraction(request: Request, exc: ExtractionError):
         return _response(request, 422, detail(str(exc)))
 
+    @app.exception_handler(BudgetExceeded)
+    async def _budget(request: Request, exc: BudgetExceeded):
+        return _response(request, 503, detail(str(exc), code=exc.code))
+
+    @app.exception_handler(Stopped)
+    async def _stopped(request: Request, exc: Stopped):
+        return _response(request, 503, detail(str(exc), code="E141"))
+
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException):
         if exc.status_code == 404:
@@ -95,8 +120,9 @@ def install(app: FastAPI) -> None:
         elif exc.status_code == 405:
             err = detail(f"E111 {request.method} is not allowed on {request.url.path}: see /docs")
         elif exc.status_code == 400:
-            # FastAPI raises this when the body bytes cannot be decoded at all.
-            err = detail("E103 body could not be read: send UTF-8 encoded JSON")
+            # FastAPI raises this when json.loads fails other than with a syntax error; the
+            # cause says whether the bytes, the nesting or a number was the problem.
+            err = body_error(exc.__cause__)
         else:
             err = detail(f"E105 {exc.detail}")
         return _response(request, exc.status_code, err, headers=getattr(exc, "headers", None))

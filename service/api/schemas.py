@@ -136,7 +136,6 @@ class PipelineInfo(BaseModel):
     version: str
     spacy_version: Optional[str] = Field(None, description="spaCy versions the pipeline was built for")
     components: list[str]
-    path: str
 
 
 class VersionResponse(BaseModel):

@@ -1,4 +1,5 @@
 """The service's settings: one object, read from the environment (prefix EXPORT_FACTS_)."""
+import os
 from pathlib import Path
 from typing import Optional
 
@@ -13,7 +14,8 @@ class Settings(BaseSettings):
 
     host: str = Field("127.0.0.1", description="interface `serve` binds to")
     port: int = Field(8000, ge=0, le=65535, description="port `serve` listens on")
-    workers: int = Field(1, ge=1, le=64, description="worker processes; each loads the pipeline once")
+    workers: int = Field(default_factory=lambda: cores(), ge=1, le=64,
+                         description="worker processes (default: one per core); each loads the pipeline once")
     model: Optional[Path] = Field(
         None, description="packaged pipeline directory (default: models/export_facts_tr); "
                           "the same variable `load_nlp` reads")
@@ -22,6 +24,18 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(16_000_000, ge=1, description="largest request body, in bytes (413 above)")
     batch_size: int = Field(32, ge=1, description="nlp.pipe batch size inside /extract/batch")
     log_level: str = Field("info", description="log level of the service and its access log")
+    timeout: float = Field(30.0, ge=0, description="seconds one request may spend extracting before it is "
+                                                   "answered 503 (E140) and its work stopped; 0: no limit")
+    shutdown_grace: float = Field(3.0, ge=0, description="seconds a stopping server lets running requests "
+                                                        "finish before it cancels them")
+
+
+def cores() -> int:
+    """The cores this process may run on (a container's CPU set, not the host's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
 def get_settings() -> Settings:

@@ -9,6 +9,7 @@ An article is written in one transaction with the rest of its batch: its old fac
 entities (if its text or the pipeline changed) are deleted and the new ones inserted, so
 a crash leaves every article either as it was or as it is now, never half of each.
 """
+import hashlib
 import json
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -19,6 +20,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Engine
 
 from ..lang.periods import PeriodError, period_bounds
+from .lock import OutputBusy
 from .sinks import DONE, NEED, chunks
 from .sources import Record
 
@@ -186,7 +188,14 @@ class DbSink:
         self.note = None
         self.resumed = False
         self.engine = connect(url)
-        migrate(self.engine)
+        self._lock = None
+        try:
+            if self.engine.dialect.name == "postgresql":
+                self._lock = hold_writer_lock(self.engine, url)
+            migrate(self.engine)
+        except BaseException:
+            self.close()  # no sink to close later: release the lock now
+            raise
 
     def check(self, records: list[Record]) -> list[str]:
         """NEED unless the database holds the article with the same text from the same pipeline."""
@@ -220,4 +229,28 @@ class DbSink:
                 conn.execute(insert(entities), entity_rows)
 
     def close(self) -> None:
+        if self._lock is not None:
+            self._lock.close()  # ends the session, which releases its advisory lock
         self.engine.dispose()
+
+
+def hold_writer_lock(engine: Engine, url: str):
+    """A connection holding a session advisory lock for this database and schema, or E132.
+
+    Keyed by what the server says the connection writes to (database and current schema),
+    not by the URL's spelling, so two URLs naming the same schema still exclude each other.
+    The lock dies with the session, so a killed run never leaves it behind.
+    """
+    conn = engine.connect()
+    try:
+        where = conn.execute(text("SELECT current_database() || '.' || coalesce(current_schema(), '')")).scalar()
+        key = int.from_bytes(hashlib.sha256(f"export-facts writer {where}".encode()).digest()[:8],
+                             "big", signed=True)
+        if not conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}).scalar():
+            raise OutputBusy(f"E132 {where} is being written by another run (it holds advisory "
+                             f"lock {key}): wait for it to finish, or write to another schema")
+        conn.commit()  # the lock is the session's; no transaction needs to stay open
+    except BaseException:
+        conn.close()
+        raise
+    return conn

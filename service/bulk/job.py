@@ -9,12 +9,15 @@ and knows what it holds, so the same command after a kill finishes the rest.
 import hashlib
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine import ExtractionError, load_nlp
+from .lock import FileLock, OutputBusy
 from .progress import Progress, Stats
 from .runner_local import LocalRunner, WorkerDied
 from .sinks import DONE, NEED, ErrorLog, JsonlSink, SeenIds, StreamSink
@@ -79,6 +82,68 @@ class Job:
             return Path(f"{self.db[len('sqlite:///'):]}.parts")
         return Path("annotate.parts")
 
+    def sqlite_file(self) -> Path | None:
+        """The database file of an SQLite `--db` (None for another database or an in-memory one)."""
+        if not self.db:
+            return None
+        from sqlalchemy.engine import make_url
+        try:
+            url = make_url(self.db)
+        except Exception:  # noqa: BLE001  (a bad URL is reported when the sink opens it)
+            return None
+        if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+            return None
+        return Path(url.database)
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGINT: stop, keep what is committed, exit 128 + the signal's number."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+class SignalGuard:
+    """Turn SIGTERM and SIGINT into `Interrupted`, but never inside a commit.
+
+    A commit appends to the JSONL file, then journals it; a signal between the two would be
+    harmless after a restart (the file is cut back to the journal) but would leave this
+    process's sink half-way through a transaction. So while `critical` the signal is only
+    noted, and raised as soon as the commit is done.
+    """
+
+    def __init__(self):
+        self.critical = 0
+        self.pending: int | None = None
+        self._old: dict = {}
+
+    def __enter__(self):
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                self._old[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def __exit__(self, *exc):
+        for sig, old in self._old.items():
+            signal.signal(sig, old)
+        return False
+
+    def _handle(self, signum, _frame):
+        if self.critical:
+            self.pending = signum
+            return
+        raise Interrupted(signum)
+
+    def enter_critical(self) -> None:
+        self.critical += 1
+
+    def leave_critical(self) -> None:
+        self.critical -= 1
+        if not self.critical and self.pending is not None:
+            signum, self.pending = self.pending, None
+            raise Interrupted(signum)
+
 
 class Run:
     """The state of one run; `execute()` returns the exit status."""
@@ -91,6 +156,9 @@ class Run:
         self.valid = 0
         self.sinks: list = []
         self.pending: list[tuple[Record, str]] = []
+        self.guard = SignalGuard()
+        self.locks: list = []
+        self.created: list[Path] = []  # outputs this run made; removed again if nothing could be read
 
     def _open_sinks(self, version: str) -> None:
         job = self.job
@@ -174,17 +242,56 @@ class Run:
             errlog.add(BadRecord(rec.input, rec.line, outcome[1], rec.id))
 
     def _commit(self, errlog: ErrorLog, runner) -> None:
-        # Taken out first: if a sink fails or Ctrl-C lands mid-way, the batch is not offered
-        # twice; a sink that did not commit it simply needs it again on the next run.
-        batch, self.pending = self.pending, []
-        for j, sink in enumerate(self.sinks):
-            sink.write([(rec, line) for rec, line in batch if j in rec.targets])
-        self.stats.written += len(batch)
-        errlog.flush()
-        runner.committed()
+        # Taken out first: if a sink fails mid-way, the batch is not offered twice; a sink
+        # that did not commit it simply needs it again on the next run.
+        self.guard.enter_critical()
+        try:
+            batch, self.pending = self.pending, []
+            for j, sink in enumerate(self.sinks):
+                sink.write([(rec, line) for rec, line in batch if j in rec.targets])
+            self.stats.written += len(batch)
+            errlog.flush()
+            runner.committed()
+        finally:
+            self.guard.leave_critical()
+
+    def _lock_outputs(self) -> None:
+        """Take the writer lock of every file output, before any of them is opened (E132)."""
+        for path in (self.job.output_file(), self.job.sqlite_file()):
+            if path is not None:
+                self.locks.append(FileLock(path).acquire())
+
+    def _release_locks(self) -> None:
+        for lock in reversed(self.locks):
+            lock.release()
+        self.locks = []
+
+    def _forget_created(self) -> None:
+        """Remove the outputs this run created when it could read nothing: a first command that
+        failed leaves no empty out.jsonl and journal behind."""
+        for path in self.created:
+            for p in (path, Path(f"{path}.journal"), Path(f"{path}.journal-wal"), Path(f"{path}.journal-shm"),
+                      Path(f"{path}-wal"), Path(f"{path}-shm")):
+                p.unlink(missing_ok=True)
 
     def execute(self) -> int:
+        with self.guard:
+            try:
+                return self._execute()
+            except Interrupted as exc:  # a signal before the run got going: nothing to keep
+                self._close_sinks()
+                self.progress.abandon(f"annotate: stopped by {exc}")
+                return 128 + exc.signum
+            finally:
+                self._release_locks()
+
+    def _execute(self) -> int:
         job = self.job
+        try:  # first of all, so a second run into the same output is refused at once
+            self._lock_outputs()
+        except OutputBusy as exc:
+            self.progress.abandon(f"annotate: {exc}")
+            return EXIT_NOTHING
         version = pipeline_version()
         if job.engine == "local":
             try:
@@ -193,9 +300,16 @@ class Run:
                 self.progress.abandon(f"annotate: {exc}")
                 return EXIT_NOTHING
         try:
+            self.created = [p for p in (job.output_file(), job.sqlite_file()) if p is not None and not p.exists()]
             self._open_sinks(version)
+        except OutputBusy as exc:  # the server-side lock of a database (the file locks are taken above)
+            self._close_sinks()
+            self._forget_created()
+            self.progress.abandon(f"annotate: {exc}")
+            return EXIT_NOTHING
         except Exception as exc:  # noqa: BLE001  (a database that cannot be reached or migrated)
             self._close_sinks()
+            self._forget_created()  # nothing was written: leave no empty JSONL and journal
             self.progress.abandon(f"annotate: E130 cannot use the outputs ({exc}): check -o and --db")
             return EXIT_NOTHING
         errlog = ErrorLog(job.errors_path(), create=bool(job.errors), echo=self.progress.message)
@@ -214,11 +328,12 @@ class Run:
                         last = now
                     self.progress.tick()
                 self._commit(errlog, runner)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             self._commit(errlog, runner)
-            self.progress.message("annotate: interrupted; what was extracted is kept: "
+            name = f" by {exc}" if isinstance(exc, Interrupted) else ""
+            self.progress.message(f"annotate: interrupted{name}; what was extracted is kept: "
                                   "run the same command again to finish")
-            status = 130
+            status = 128 + exc.signum if isinstance(exc, Interrupted) else 130
         except WorkerDied as exc:  # keep what is done, say how to go on
             self._commit(errlog, runner)
             self.progress.message(f"annotate: {exc}")
@@ -231,8 +346,11 @@ class Run:
         if status:
             return status
         if self.valid == 0:
-            self.progress.message("annotate: E127 nothing could be read from the inputs: "
-                                  "give JSONL files, folders of .txt files or glob patterns")
+            self._forget_created()
+            where = f" (why: {errlog.path})" if errlog.path and errlog.count else ""
+            self.progress.message("annotate: E127 nothing could be read from the inputs"
+                                  f"{where}: give JSONL files, folders of .txt files or glob patterns; "
+                                  "examples/archive.jsonl is a small archive to try")
             return EXIT_NOTHING
         if self.stats.failed or (job.strict and self.stats.errors):
             return EXIT_ERRORS

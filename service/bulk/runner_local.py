@@ -60,6 +60,11 @@ class LocalRunner:
 
     def __exit__(self, *exc):
         if self.pool is not None:
+            if exc[0] is not None:
+                # Interrupted or failed: what the workers hold is discarded anyway, and a worker
+                # deep in a long article would keep the process alive at exit; stop them now.
+                for proc in list((self.pool._processes or {}).values()):
+                    proc.terminate()
             self.pool.shutdown(wait=exc[0] is None, cancel_futures=True)
         return False
 

@@ -9,6 +9,7 @@ import gzip
 import hashlib
 import json
 import os
+import sys
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,6 +26,48 @@ RESERVED_KEYS = ("id", "text", "date")
 # allowance cannot hold a text under the limit and is skipped without being read whole.
 _BYTES_PER_CHAR = 6
 _LINE_SLACK = 1 << 16
+# A record is flat: {"id", "text", "date", "url", ...}. Extra keys may hold small structures,
+# but nothing an article needs is 32 levels deep, and deeper ones break the writers (JSON,
+# the database's JSON columns) long before Python's own recursion limit does.
+MAX_DEPTH = 32
+
+
+class _HugeNumber(ValueError):
+    """A JSON number that does not fit: an integer of more digits than Python converts, or a
+    float that overflows to infinity (which no JSON writer can write back)."""
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _HugeNumber(f"the number {text[:40]} overflows a float")
+    return value
+
+
+def _no_constant(name: str):
+    raise _HugeNumber(f"{name} is not a JSON number")
+
+
+def loads(line: str):
+    """`json.loads` that refuses NaN, Infinity and numbers that overflow (`_HugeNumber`)."""
+    return json.loads(line, parse_float=_finite, parse_constant=_no_constant)
+
+
+def depth_over(value, limit: int = MAX_DEPTH) -> bool:
+    """Whether `value` nests lists and objects more than `limit` levels deep (walked without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((c, depth + 1) for c in children if isinstance(c, (dict, list)))
+    return False
 
 
 @dataclass(slots=True)
@@ -57,6 +100,11 @@ class BadRecord:
 
     def to_json(self) -> dict:
         return {"input": self.input, "line": self.line, "id": self.id, "reason": self.reason}
+
+
+def _json_type(value) -> str:
+    return {bool: "boolean", int: "number", float: "number", str: "string", list: "array",
+            dict: "object"}.get(type(value), type(value).__name__)
 
 
 def content_hash(text: str, date: str | None) -> str:
@@ -176,17 +224,31 @@ class ArchiveReader:
             return BadRecord(where, n, f"E103 line is not UTF-8 (byte {raw[exc.start]:#04x} at byte "
                                        f"{exc.start}): convert the file to UTF-8")
         try:
-            rec = json.loads(line)
-        except ValueError as exc:
-            msg = getattr(exc, "msg", str(exc))
-            col = getattr(exc, "colno", None)
-            return BadRecord(where, n, f"E102 line is not valid JSON ({msg}"
-                                       f"{f' at column {col}' if col else ''}): "
+            rec = loads(line)
+        except RecursionError:
+            return BadRecord(where, n, f"E112 line nests lists or objects too deeply to read (over "
+                                       f"{sys.getrecursionlimit()} levels): write one flat JSON object "
+                                       'per line, like {"id": "...", "text": "..."}')
+        except json.JSONDecodeError as exc:
+            return BadRecord(where, n, f"E102 line is not valid JSON ({exc.msg} at column {exc.colno}): "
                                        'write one JSON object per line, like {"id": "...", "text": "..."}')
+        except ValueError as exc:  # _HugeNumber, or an integer over Python's digit limit
+            return BadRecord(where, n, f"E113 line holds a number too large to read ({str(exc)[:120]}): "
+                                       "write it as a string, or leave it out")
         if not isinstance(rec, dict):
             return BadRecord(where, n, f"E104 line is a JSON {type(rec).__name__}, not an object: "
                                        'write one object per line, like {"id": "...", "text": "..."}')
         rid = rec.get("id")
+        given = rid if isinstance(rid, str) else None
+        if depth_over(rec):
+            return BadRecord(where, n, f"E112 record nests lists or objects more than {MAX_DEPTH} levels "
+                                       "deep: flatten its extra keys", given)
+        for key, ok, want in (("id", isinstance(rid, (str, int)) and not isinstance(rid, bool), "a string"),
+                              ("text", isinstance(rec.get("text"), str), "a string"),
+                              ("date", isinstance(rec.get("date"), str), 'a string "YYYY-MM-DD"')):
+            if rec.get(key) is not None and not ok:
+                return BadRecord(where, n, f"E114 \"{key}\" is a JSON {_json_type(rec[key])}, not {want}: "
+                                           f'write "{key}" as {want}', given)
         rid = f"{name}:{n}" if rid is None or rid == "" else str(rid)
         return self._record(rid, rec.get("text"), rec.get("date"),
                             {k: v for k, v in rec.items() if k not in RESERVED_KEYS}, where, n)

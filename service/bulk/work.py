@@ -79,6 +79,9 @@ def init_worker() -> None:
     """Pool initializer: load the pipeline once (a no-op in a forked child, which inherits it)."""
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # A forked worker inherits the parent's SIGTERM handler, which would unwind the parent's
+    # run inside the worker; a worker told to stop just stops (the parent commits).
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     load_nlp()
 
 

@@ -30,4 +30,5 @@ for _name, _default in (("pub_date", None), ("body_start", 0), ("facts", None), 
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
+from . import budget  # noqa: E402,F401  (doc._.deadline, before the components that read it)
 from . import normalize, gazetteer, periods, amounts, relations  # noqa: E402,F401  (registers factories)

@@ -31,10 +31,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from ..lang.casing import fold, split_suffix
+from .budget import check_deadline
 from .normalize import Normalizer
 
 PLACE_LABELS = ("PROVINCE", "COUNTRY")
 ORG_LABEL = "ORG"
+_CHECK_EVERY = 2047  # tokens between two looks at the time budget (a mask: every 2048)
 # Tokens after which a capitalised word may just be a sentence's first word.
 SENTENCE_OPENERS = frozenset({".", "!", "?", "…", ":", '"', "“", "”", "«", "»"})
 
@@ -151,6 +153,8 @@ class Gazetteer:
         cands = []  # (start, end, entry index, derived?)
         doubtful = set()  # capitalised ambiguous names the rules turned down
         for i, tok in enumerate(toks):
+            if not i & _CHECK_EVERY:
+                check_deadline(doc)
             for key, idx, acronym in self._patterns.get(lem[i], ()):
                 j = i + len(key)
                 if j <= n and (j == i + 1 or tuple(lem[i:j]) == key):
@@ -167,20 +171,27 @@ class Gazetteer:
         cands = [c for c in cands if c[:2] not in doubtful or self.entries[c[2]]["proper"]]
 
         orgs = self._organisations(doc, lem, cands)
-        blocked = [(s, e) for s, e, _, _ in orgs]
-        opaque = [(s, e) for s, e, idx, _ in orgs if idx is not None and self.entries[idx]["block"] == "all"]
-        taken = [(e.start, e.end) for e in doc.ents]
+        # Token coverage as bytearrays, not lists of spans: a test against a list grows with
+        # every entity taken, which made long texts quadratic.
+        blocked, opaque, taken, org_taken = _Cover(n), _Cover(n), _Cover(n), _Cover(n)
+        for s, e, idx, _ in orgs:
+            blocked.add(s, e)
+            if idx is not None and self.entries[idx]["block"] == "all":
+                opaque.add(s, e)
+        for ent in doc.ents:
+            taken.add(ent.start, ent.end)
 
         chosen, org_places = [], []
         for cand in self._by_preference(c for c in cands if self.entries[c[2]]["label"] != ORG_LABEL):
             s, e, idx, _ = cand
-            if _overlaps(s, e, opaque) or _overlaps(s, e, taken) or _overlaps(s, e, [p[:2] for p in org_places]):
+            if opaque.hits(s, e) or taken.hits(s, e) or org_taken.hits(s, e):
                 continue
-            if self.entries[idx]["label"] in PLACE_LABELS and _overlaps(s, e, blocked):
+            if self.entries[idx]["label"] in PLACE_LABELS and blocked.hits(s, e):
                 org_places.append(cand)
+                org_taken.add(s, e)
                 continue
             chosen.append(cand)
-            taken.append((s, e))
+            taken.add(s, e)
 
         new = [self._span(doc, s, e, idx) for s, e, idx, _ in sorted(chosen)]
         doc.ents = sorted([*doc.ents, *new], key=lambda sp: sp.start)
@@ -263,11 +274,11 @@ class Gazetteer:
         fixed = [(s, e) for s, e, idx, _ in found if idx is not None]
         found = [c for c in found if c[2] is not None
                  or not any(c[0] <= s and e < c[1] for s, e in fixed)]
-        orgs, taken = [], []
+        orgs, taken = [], _Cover(n)
         for s, e, idx, derived in sorted(found, key=lambda c: (-(c[1] - c[0]), c[0])):
-            if not _overlaps(s, e, taken):
+            if not taken.hits(s, e):
                 orgs.append((s, e, idx, derived))
-                taken.append((s, e))
+                taken.add(s, e)
         return orgs
 
     def _span(self, doc: Doc, start: int, end: int, idx: int) -> Span:
@@ -321,8 +332,19 @@ def _mid_sentence(prev) -> bool:
     return prev.text not in SENTENCE_OPENERS and not prev.text[:1].isupper()
 
 
-def _overlaps(start: int, end: int, spans) -> bool:
-    return any(start < e and s < end for s, e in spans)
+class _Cover:
+    """Which tokens of a Doc are covered: `add` a span, ask whether a span `hits` any covered token."""
+
+    __slots__ = ("cells",)
+
+    def __init__(self, n: int):
+        self.cells = bytearray(n)
+
+    def add(self, start: int, end: int) -> None:
+        self.cells[start:end] = b"\x01" * (end - start)
+
+    def hits(self, start: int, end: int) -> bool:
+        return any(self.cells[start:end])
 
 
 @Language.factory(

@@ -30,6 +30,7 @@ from spacy.util import ensure_path, load_language_data, registry
 
 from ..lang import TABLES, load_table
 from ..lang.casing import fold, split_suffix
+from .budget import check_deadline
 
 # The archive marker: optional white space, "date YYYY-MM-DD", then the article.
 DATE_MARKER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
@@ -38,6 +39,7 @@ DATE_MARKER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
 _NOT_WORDS = re.compile(r"source|note|comment|description|suffix", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 _CACHE_LIMIT = 50_000
+_CHECK_EVERY = 2047  # tokens between two looks at the time budget (a mask: every 2048)
 
 
 def read_date_marker(text: str) -> tuple[date | None, int]:
@@ -295,6 +297,8 @@ class Normalizer:
         doc._.body_start = body_start
         cache = self._cache
         for tok in doc:
+            if not tok.i & _CHECK_EVERY:
+                check_deadline(doc)
             forms = cache.get(tok.text)
             if forms is None:
                 f = fold(tok.text)

@@ -24,7 +24,8 @@ def load_gold(path: str | Path) -> list[dict]:
     if path.is_dir():
         files = sorted(path.glob("*.json"))
         if not files:
-            raise EvaluationError(f"E511 no *.json gold files in {path}: point GOLD at a folder like ../shared/eval/dev")
+            raise EvaluationError(f"E511 no *.json gold files in {path}: point GOLD at a folder of gold articles "
+                                  "({id, text, date, facts} each) or a .jsonl file such as training_data/dev.jsonl")
         docs = []
         for f in files:
             try:
@@ -37,7 +38,8 @@ def load_gold(path: str | Path) -> list[dict]:
         except CorpusError as exc:
             raise EvaluationError(str(exc)) from None
     else:
-        raise EvaluationError(f"E513 gold {path} does not exist: give a folder of *.json or a .jsonl file")
+        raise EvaluationError(f"E513 gold {path} does not exist: give a folder of *.json gold articles or a "
+                              ".jsonl file of them, e.g. training_data/dev.jsonl (in the repository)")
     for i, d in enumerate(docs):
         if not isinstance(d.get("text"), str) or not isinstance(d.get("facts"), list) or d.get("id") is None:
             raise EvaluationError(f"E514 gold article {i} in {path} lacks `id`, `text` or `facts`")

@@ -73,9 +73,34 @@ def test_app_openapi_documents_models_errors_and_an_example(client):
         assert path in spec["paths"]
 
 
-def test_app_docs_page_is_served(client):
+def test_app_docs_page_is_served_offline(client):
     r = client.get("/docs")
-    assert r.status_code == 200 and "/openapi.json" in r.text
+    assert r.status_code == 200
+    assert not re.search(r"(https?:)?//[a-z0-9.-]+\.[a-z]{2,}", r.text, re.I)  # nothing from a CDN
+    assert "<script>" not in r.text  # no inline script: the CSP would block it
+    assets = re.findall(r'(?:src|href)="(/[^"]+)"', r.text)
+    assert "/docs/assets/swagger-ui-bundle.js" in assets and "/static/docs.js" in assets
+    for asset in assets:
+        got = client.get(asset)
+        assert got.status_code == 200 and got.content, asset
+    assert "/openapi.json" in client.get("/static/docs.js").text
+    assert client.get("/redoc").status_code == 404  # FastAPI's ReDoc would come from a CDN
+
+
+@pytest.mark.parametrize("method,path", [("GET", "/"), ("HEAD", "/"), ("GET", "/docs"), ("GET", "/static/app.js"),
+                                         ("GET", "/healthz"), ("GET", "/nowhere"), ("POST", "/extract")])
+def test_app_every_answer_carries_the_security_headers(client, method, path):
+    r = client.request(method, path)
+    csp = r.headers["content-security-policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "'unsafe-inline'" not in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["referrer-policy"] == "no-referrer"
+
+
+def test_app_head_of_the_page_answers_without_a_body(client):
+    r = client.head("/")
+    assert r.status_code == 200 and r.content == b""
+    assert r.headers["content-type"].startswith("text/html")
 
 
 def test_app_settings_come_from_the_environment(monkeypatch, tmp_path):

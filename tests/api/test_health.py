@@ -1,8 +1,10 @@
 """GET /healthz, /readyz and /version."""
 import hashlib
+import json
 from pathlib import Path
 
 from service import __version__
+from service.engine import MODEL_DIR
 
 
 def test_health_healthz_says_ok(client):
@@ -21,7 +23,8 @@ def test_health_version_reports_service_pipeline_and_data_files(client, app_nlp)
     assert v["service"] == __version__
     assert (v["pipeline"]["name"], v["pipeline"]["version"]) == (app_nlp.meta["name"], app_nlp.meta["version"])
     assert v["pipeline"]["components"] == app_nlp.pipe_names
-    root = Path(v["pipeline"]["path"])
+    assert "path" not in v["pipeline"] and str(MODEL_DIR.parent) not in json.dumps(v)  # no machine paths
+    root = Path(app_nlp.path)
     files = {f["path"]: f for f in v["data_files"]}
     assert "meta.json" in files and "config.cfg" in files
     on_disk = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())

@@ -149,3 +149,23 @@ def test_page_offsets_survive_emoji_and_rtl_text(browser, live_server):
         "m => Array.from(m.querySelectorAll('.seg')).map(s => s.textContent).join(''))")
     answer = httpx.post(f"{base}/extract", json={"text": text}, timeout=30).json()
     assert marks == [e["text"] for e in answer["entities"]]
+
+
+def test_page_docs_render_offline_under_the_content_security_policy(browser, live_server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, _ = live_server
+    browser.get_log("browser")  # start from an empty console
+    browser.get(base + "/docs")
+    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".opblock-summary-path"))
+    paths = {e.text.replace("\u200b", "") for e in browser.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")}
+    assert {"/extract", "/extract/batch", "/version"} <= paths
+    assert not _severe_console_errors(browser)  # a CSP violation is logged as SEVERE
+
+
+def test_page_headers_forbid_framing_and_inline_script(live_server):
+    base, _ = live_server
+    r = httpx.get(base + "/", timeout=10)
+    assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
+    assert httpx.head(base + "/", timeout=10).status_code == 200

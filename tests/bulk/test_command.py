@@ -152,3 +152,18 @@ def test_command_output_to_a_device_is_streamed_without_a_journal(tmp_path, caps
     status, err = annotate(src, "-o", os.devnull, capsys=capsys)
     assert status == 0 and "2 written" in err
     assert not os.path.exists(f"{os.devnull}.journal")
+
+
+def test_command_nesting_huge_numbers_and_wrong_types_are_bad_records_and_the_run_goes_on(tmp_path, capsys):
+    recs = make_articles(3)
+    deep = b'{"id": "derin", "text": "Konya", "meta": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    src = write_jsonl(tmp_path / "in.jsonl", [
+        recs[0], deep, b'{"id": "sayi", "text": "Konya", "n": ' + b"7" * 10_000 + b"}",
+        recs[1], {"id": "tur", "text": 42}, "Ege ihracatı".encode("cp1254"), recs[2]])
+    status, err = annotate(src, "-o", tmp_path / "out.jsonl", capsys=capsys)
+    assert status == 0, err
+    assert [o["id"] for o in read_jsonl(tmp_path / "out.jsonl")] == [r["id"] for r in recs]
+    bad = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert [(b["line"], b["reason"][:4]) for b in bad] == [(2, "E112"), (3, "E113"), (5, "E114"), (6, "E103")]
+    assert bad[2]["id"] == "tur"
+    assert "4 errors" in err

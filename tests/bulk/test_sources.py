@@ -16,7 +16,15 @@ BAD_LINES = [
     (b'["Konya", "ihracat"]', "E104"),                                   # JSON, not an object
     (b'{"id": "x", "date": "2025-01-02"}', "E101"),                     # no text
     (b'{"id": "x", "text": "   "}', "E101"),                              # blank text
-    (b'{"id": "x", "text": 42}', "E101"),                                 # text not a string
+    (b'{"id": "x", "text": 42}', "E114"),                                 # text not a string
+    (b'{"id": "x", "text": ["Konya"]}', "E114"),                          # text an array
+    (b'{"id": "x", "text": "Konya ihracati", "date": 20250102}', "E114"),  # date not a string
+    (b'{"id": {"a": 1}, "text": "Konya ihracati"}', "E114"),             # id an object
+    (b'{"id": "x", "text": "Konya", "meta": ' + b"[" * 5_000 + b"]" * 5_000 + b"}", "E112"),  # RecursionError
+    (b'{"id": "x", "text": "Konya", "meta": ' + b"[" * 40 + b"]" * 40 + b"}", "E112"),  # deeper than a record
+    (b'{"id": "x", "text": "Konya", "n": ' + b"9" * 4400 + b"}", "E113"),  # over Python's int digits
+    (b'{"id": "x", "text": "Konya", "n": 1e999}', "E113"),                # a float that overflows
+    (b'{"id": "x", "text": "Konya", "n": NaN}', "E113"),                  # not a JSON number at all
     ('{"id": "x", "text": "İzmir ihracatı"}'.encode("cp1254"), "E103"),  # not UTF-8
     (b'{"id": "x", "text": "Manisa \\ud800 ihracat"}', "E103"),           # lone surrogate escape
     (b'{"id": "x", "date": "2025-02-30", "text": "Kayseri ihracati"}', "E002"),  # impossible date

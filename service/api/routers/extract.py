@@ -13,10 +13,13 @@ from ..settings import Settings
 router = APIRouter(prefix="/extract", tags=["extract"])
 
 ERRORS = {
-    400: {"model": ErrorResponse, "description": "the body is not JSON, or not UTF-8 (E102, E103)"},
+    400: {"model": ErrorResponse, "description": "the body is not JSON, not UTF-8, nested too deeply "
+                                                 "or holds a number too large (E102, E103, E112, E113)"},
     413: {"model": ErrorResponse, "description": "text, batch or body over its limit (E106, E107, E108)"},
     422: {"model": ErrorResponse, "description": "empty text (E101), impossible date (E002), "
                                                  "a field of the wrong type (E104, E105)"},
+    503: {"model": ErrorResponse, "description": "extraction over its time budget (E140), or called off "
+                                                 "because the server is shutting down (E141)"},
 }
 
 
@@ -42,7 +45,7 @@ async def extract(body: Annotated[ExtractRequest, Body(openapi_examples=_openapi
     """
     check_size(body.text, settings)
     request.state.chars = len(body.text)
-    result = await extractor.one(body.text, body.date, body.id)
+    result = await extractor.one(body.text, body.date, body.id, disconnected=request.is_disconnected)
     request.state.facts = len(result.facts)
     return result
 
@@ -72,7 +75,8 @@ async def extract_batch(body: BatchRequest, extractor: ExtractorDep, settings: S
                             "EXPORT_FACTS_MAX_BATCH_DOCUMENTS", field="documents")
     checked = [_document(i, raw, settings) for i, raw in enumerate(body.documents)]
     good = [(i, d) for i, d in enumerate(checked) if isinstance(d, ExtractRequest)]
-    read = await extractor.many([{"text": d.text, "date": d.date, "id": d.id} for _, d in good])
+    read = await extractor.many([{"text": d.text, "date": d.date, "id": d.id} for _, d in good],
+                                disconnected=request.is_disconnected)
     results: list = list(checked)
     for (i, d), r in zip(good, read):
         results[i] = r if isinstance(r, ExtractResult) else BatchError(

@@ -53,7 +53,8 @@ def describe(nlp: Language) -> VersionResponse:
     """Versions of the service and the pipeline, and every file of its directory, hashed.
 
     Called once when the pipeline is loaded, so the hashes are those of what was loaded
-    even if the directory is rebuilt later.
+    even if the directory is rebuilt later. No filesystem path is shown: it tells a caller
+    about the machine, not the pipeline (the name, version and hashes identify it).
     """
     meta = nlp.meta
     root = Path(nlp.path) if nlp.path else None
@@ -61,8 +62,7 @@ def describe(nlp: Language) -> VersionResponse:
     return VersionResponse(
         service=__version__, spacy=spacy.__version__, python=platform.python_version(),
         pipeline=PipelineInfo(name=meta.get("name", "?"), version=meta.get("version", "?"),
-                              spacy_version=meta.get("spacy_version"), components=nlp.pipe_names,
-                              path=str(root or "")),
+                              spacy_version=meta.get("spacy_version"), components=nlp.pipe_names),
         data_files=files)
 
 

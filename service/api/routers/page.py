@@ -7,7 +7,7 @@ from ..schemas import STATIC_DIR, Example, examples
 router = APIRouter(tags=["page"])
 
 
-@router.get("/", include_in_schema=False)
+@router.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
 async def page() -> FileResponse:
     return FileResponse(STATIC_DIR / "index.html", media_type="text/html; charset=utf-8")
 
