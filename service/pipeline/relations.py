@@ -32,6 +32,7 @@ from ..lang.casing import split_suffix
 from ..lang.numbers import parse_number
 from ..lang.periods import resolve_relative
 from ..lang.casing import fold
+from .budget import check_deadline
 from .cues import CueSet
 from .provenance import Tracer, as_json
 from .subject import find_subject
@@ -227,8 +228,12 @@ class RelationExtractor:
         self._set_topics(doc, words, ents, sentences, ctx)
         ctx.tracer = Tracer(doc, ents, doc._.subject, lambda: self._flow_positions(words))
         drafts: list[FactDraft] = []
-        for s_idx, (s, e) in enumerate(sentences):
-            sent_ents = [x for x in ents if x.start >= s and x.end <= e]
+        starts = [x.start for x in ents]
+        for s, e in sentences:
+            check_deadline(doc)
+            # Entities are in order: each sentence's are a slice, found by bisection, not a scan.
+            lo, hi = bisect_left(starts, s), bisect_left(starts, e)
+            sent_ents = [x for x in ents[lo:hi] if x.end <= e]
             self._sentence(doc, words, s, e, sent_ents, ctx, drafts)
         doc._.facts = self._merge(drafts)
         return doc
@@ -1171,10 +1176,12 @@ class RelationExtractor:
         header_like = any(x.label_ == "DATE" for x in sent_ents) and not any(
             x.label_ in PLACE_LABELS for x in sent_ents if in_cell(cells[0], x))
         if header_like or ctx.table is None:
+            # Each column's words and first date, in one pass over the row (a row can be long).
+            col_words = self._by_cell(cells[1:], ((doc[i].idx, doc[i].idx, words[i]) for i in range(s, e)))
+            col_dates = self._by_cell(cells[1:], ((x.start_char, x.end_char, x) for x in sent_ents if x.label_ == "DATE"))
             cols = []
-            for c in cells[1:]:
-                cw = [words[t.i] for t in doc[s:e] if c[0] <= t.idx < c[1]]
-                date = next((x for x in sent_ents if x.label_ == "DATE" and in_cell(c, x)), None)
+            for c, cw, dates_in in zip(cells[1:], col_words, col_dates):
+                date = dates_in[0] if dates_in else None
                 scale = next((self.cues["table_scale"][w] for w in cw if w in self.cues["table_scale"]), 1)
                 currency = next((cur for w in cw for cur, names in self.cues["table_currency"].items()
                                  if any(w.startswith(n) for n in names)), None)
@@ -1223,6 +1230,20 @@ class RelationExtractor:
                 d.sources["share_pct"] = span
         drafts.extend(row.values())
         return True
+
+    @staticmethod
+    def _by_cell(cells, items) -> list[list]:
+        """Group `(start, end, item)` in text order under the cells (start, end, …) that hold them."""
+        out = [[] for _ in cells]
+        k = 0
+        for a, b, item in items:
+            while k < len(cells) and cells[k][1] < a:
+                k += 1
+            if k == len(cells):
+                break
+            if cells[k][0] <= a and b <= cells[k][1]:
+                out[k].append(item)
+        return out
 
     @staticmethod
     def _table_period(column: str | None, frame: str | None) -> str | None:
