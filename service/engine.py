@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import pipeline  # noqa: F401  (registers the factories)
-from .schemas import Entity, Evidence, ExtractResult, Fact
+from .schemas import Entity, Evidence, ExtractResult, Fact, Warning
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL_DIR = ROOT / "models" / "export_facts_tr"
@@ -82,8 +82,9 @@ def doc_to_result(doc: Doc) -> ExtractResult:
             f[k] = _num(f.get(k))
         facts.append(Fact(**f))
     pub = doc._.pub_date
+    warnings = [Warning(**w) for w in (doc._.warnings if Doc.has_extension("warnings") else None) or []]
     return ExtractResult(id=doc._.doc_id, date=pub.isoformat() if pub else None,
-                         entities=entities, facts=facts)
+                         entities=entities, facts=facts, warnings=warnings)
 
 
 def extract(text: str, date: str | Date | None = None, id: str | None = None,

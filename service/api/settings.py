@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(16_000_000, ge=1, description="largest request body, in bytes (413 above)")
     batch_size: int = Field(32, ge=1, description="nlp.pipe batch size inside /extract/batch")
     log_level: str = Field("info", description="log level of the service and its access log")
+    db: Optional[str] = Field(None, description="SQLAlchemy URL of a database the bulk sink wrote; "
+                                                "set, the app also serves GET /facts and /documents/{id}")
 
 
 def get_settings() -> Settings:

@@ -48,7 +48,7 @@ def test_db_migrations_build_exactly_the_tables_the_code_writes(db_url):
     db.migrate(engine)
     with engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), db.metadata) == []
-        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "0002"
         indexed = {tuple(i["column_names"]) for i in sa.inspect(conn).get_indexes("facts")}
     assert {("province", "period_start"), ("sector", "period_start"), ("country", "period_start"),
             ("period_start", "period_end")} <= indexed
