@@ -82,7 +82,7 @@ def doc_to_result(doc: Doc) -> ExtractResult:
             f[k] = _num(f.get(k))
         facts.append(Fact(**f))
     pub = doc._.pub_date
-    warnings = [Warning(**w) for w in (doc._.warnings if Doc.has_extension("warnings") else None) or []]
+    warnings = [Warning(**w) for w in doc._.warnings or []]
     return ExtractResult(id=doc._.doc_id, date=pub.isoformat() if pub else None,
                          entities=entities, facts=facts, warnings=warnings)
 

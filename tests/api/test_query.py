@@ -24,6 +24,10 @@ ARTICLES = [
     {"id": "kocaeli-2024", "date": "2025-01-09",
      "text": "Kocaeli, 2024 yılında 20 milyar 156 milyon dolarlık ihracat gerçekleştirdi. "
              "İlin İtalya'ya ihracatı 1 milyar 400 milyon dolar oldu."},
+    # figures that disagree with each other: the consistency checks flag them
+    {"id": "sakarya-2023", "date": "2024-01-12",
+     "text": "Sakarya'nın 2022'de 8 milyar dolar olan ihracatı, 2023'te yüzde 40 artarak 9 milyar dolara "
+             "ulaştı. Kentin ihracatının yüzde 60'ını oluşturan otomotiv sektörü 3 milyar dolar ihracat yaptı."},
 ]
 BURSA_DE = [("2025-01", 310000000), ("2025-02", 295000000), ("2025-03", 342000000)]
 
@@ -73,7 +77,7 @@ def test_query_facts_of_one_cell_by_month(api):
 @pytest.mark.parametrize("params, expected", [
     ({"period_from": "2025-02", "period_to": "2025-03"}, {"2025-02", "2025-03"}),
     ({"period_from": "2025-02"}, {"2025-02", "2025-03"}),
-    ({"period_to": "2025-01"}, {"2024", "2025-01"}),
+    ({"period_to": "2025-01"}, {"2022", "2023", "2024", "2025-01"}),
     ({"period_from": "2024", "period_to": "2024"}, {"2024"}),
     ({"country": "IT"}, {"2024"}),
     ({"document": "bursa-subat"}, {"2025-02"}),
@@ -88,10 +92,10 @@ def test_query_facts_filters(api, params, expected):
 def test_query_facts_sort_and_pages(api):
     all_ = api.get("/facts", params={"sort": "-value"}).json()
     values = [f["value"] for f in all_["items"]]
-    assert all_["total"] == 5 and values == sorted(values, reverse=True)
-    pages = [api.get("/facts", params={"sort": "-value", "limit": 2, "offset": o}).json() for o in (0, 2, 4)]
+    assert all_["total"] == 8 and values == sorted(values, reverse=True)
+    pages = [api.get("/facts", params={"sort": "-value", "limit": 3, "offset": o}).json() for o in (0, 3, 6)]
     assert [f["value"] for p in pages for f in p["items"]] == values
-    assert all(p["total"] == 5 for p in pages) and len(pages[2]["items"]) == 1
+    assert all(p["total"] == 8 for p in pages) and len(pages[2]["items"]) == 2
 
 
 @pytest.mark.parametrize("params, code, field", [
@@ -118,6 +122,16 @@ def test_query_document_with_text_and_facts(api):
     assert d["text"] == ARTICLES[3]["text"] and d["date"] == "2025-01-09"
     assert [(f["country"], f["value"]) for f in d["facts"]] == [(None, 20156000000), ("IT", 1400000000)]
     assert {e["label"] for e in d["entities"]} >= {"PROVINCE", "COUNTRY", "MONEY", "DATE"}
+
+
+def test_query_stores_the_consistency_warnings(api):
+    d = api.get("/documents/sakarya-2023").json()
+    assert sorted(w["code"] for w in d["warnings"]) == ["W201", "W202"]
+    flagged = {(f["sector"], f["period"]): f["warnings"] for f in d["facts"]}
+    assert flagged == {(None, "2022"): ["W202"], (None, "2023"): ["W201", "W202"], ("otomotiv", "2023"): ["W201"]}
+    items = api.get("/facts", params={"document": "sakarya-2023", "sector": "otomotiv"}).json()["items"]
+    assert items[0]["warnings"] == ["W201"]
+    assert api.get("/documents/bursa-ocak").json()["warnings"] == []
 
 
 def test_query_unknown_document_is_a_named_404(api):
