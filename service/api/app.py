@@ -56,7 +56,7 @@ async def lifespan(app: FastAPI):
             raise DatabaseError(f"E130 cannot open the database {settings.db!r} ({exc}): check the URL "
                                 "given to --db or EXPORT_FACTS_DB, and that the server answers") from exc
     app.state.extractor = extractor
-    app.state.version = health.describe(nlp)
+    app.state.version = health.describe(nlp).model_copy(update={"database": bool(settings.db)})
     log.info("pipeline %s %s loaded from %s", nlp.meta.get("name"), nlp.meta.get("version"), nlp.path)
     try:
         yield

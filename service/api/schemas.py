@@ -148,6 +148,7 @@ class VersionResponse(BaseModel):
     python: str
     pipeline: PipelineInfo
     data_files: list[DataFile]
+    database: bool = Field(False, description="a database is configured: GET /facts and /documents/{id} answer")
 
 
 class Example(BaseModel):

@@ -10,17 +10,13 @@ Two kinds of test:
 """
 import json
 import uuid
-from datetime import datetime, timezone
 
 import pytest
-import spacy
 import sqlalchemy as sa
-from spacy.language import Language
 
 from service.bulk.db import DbSink
 from service.bulk.sources import Record, content_hash
-from service.engine import MODEL_DIR, extract
-from service.review.facts import links
+from service.engine import extract
 from service.schemas import How
 
 from ..bulk.conftest import PG_BASE, annotate, read_jsonl, write_jsonl
@@ -29,28 +25,6 @@ from .conftest import make_client
 HOWS = set(How.__args__)
 ARTICLE = "Kocaeli'nin 2025 yılında Almanya'ya ihracatı yüzde 12 artarak 3 milyar 105 milyon dolar oldu."
 DATE = "2026-01-07"
-
-
-@Language.component("test_sources_from_entities")
-def sources_from_entities(doc):
-    """Stand-in for the new relation step's `sources`: each field from the entity that states it."""
-    ents = [{"start": e.start_char, "end": e.end_char, "label": e.label_, "norm": e._.norm, "code": e._.code,
-             "value": e._.value, "period": e._.period} for e in doc.ents]
-    for fact in doc._.facts or []:
-        evidence = [{"start": s, "end": e} for s, e in fact.get("evidence", [])]
-        fact["sources"] = {fld: {"start": ents[i]["start"], "end": ents[i]["end"], "how": "clause"}
-                           for i, fld in links({**fact, "evidence": evidence}, ents)}
-    return doc
-
-
-@pytest.fixture(scope="module")
-def explained_model(tmp_path_factory):
-    """The shipped pipeline plus the stand-in, saved where Settings(model=…) can load it."""
-    nlp = spacy.load(MODEL_DIR)
-    nlp.add_pipe("test_sources_from_entities", after="relations")
-    path = tmp_path_factory.mktemp("model") / "explained"
-    nlp.to_disk(path)
-    return nlp, path
 
 
 def _span(text, src):

@@ -282,8 +282,9 @@ async function drawHistory(event) {
 
 async function detectDatabase() {
   try {
-    const r = await fetch("/facts?limit=1");
-    $("history").hidden = !r.ok || typeof Chart === "undefined";
+    const r = await fetch("/version");
+    const info = r.ok ? await r.json() : {};
+    $("history").hidden = !info.database || typeof Chart === "undefined";
   } catch (err) {
     $("history").hidden = true;
   }
