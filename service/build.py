@@ -15,6 +15,7 @@ def build_nlp(config_path: Path = CONFIG) -> Language:
     config = spacy.util.load_config(config_path, overrides={
         "paths.gazetteers": str(ROOT / "models" / "gazetteers"),
         "paths.patterns": str(ROOT / "models" / "patterns"),
+        "paths.checks": str(ROOT / "models" / "checks"),
     })
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     nlp.initialize()

@@ -1,4 +1,4 @@
-"""`python -m service …`: extract, annotate, serve, build, train, evaluate, bench.
+"""`python -m service …`: extract, annotate, serve, build, train, evaluate, review.
 
 Each area registers its own sub-commands (`register(subparsers)`), so this file only
 assembles them.
@@ -31,6 +31,7 @@ def _cmd_build(args) -> int:
 def make_parser() -> argparse.ArgumentParser:
     from .api import command as api_command
     from .bulk import command as bulk_command
+    from .review import command as review_command
     from .train import command as train_command
 
     ap = argparse.ArgumentParser(prog="python -m service", description=__doc__.splitlines()[0])
@@ -51,6 +52,7 @@ def make_parser() -> argparse.ArgumentParser:
     bulk_command.register(sub)
     api_command.register(sub)
     train_command.register(sub)
+    review_command.register(sub)
     return ap
 
 

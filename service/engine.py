@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from . import pipeline  # noqa: F401  (registers the factories)
 from .pipeline.budget import Budget, BudgetExceeded, check_deadline  # noqa: F401  (BudgetExceeded: for callers)
-from .schemas import Entity, Evidence, ExtractResult, Fact
+from .schemas import Entity, Evidence, ExtractResult, Fact, Warning
 
 ROOT = Path(__file__).resolve().parent.parent
 # In a checkout (or an editable install) the pipeline is read from models/, where `train` and
@@ -135,8 +135,9 @@ def doc_to_result(doc: Doc) -> ExtractResult:
             f[k] = _num(f.get(k))
         facts.append(Fact(**f))
     pub = doc._.pub_date
+    warnings = [Warning(**w) for w in doc._.warnings or []]
     return ExtractResult(id=doc._.doc_id, date=pub.isoformat() if pub else None,
-                         entities=entities, facts=facts)
+                         entities=entities, facts=facts, warnings=warnings)
 
 
 def extract(text: str, date: str | Date | None = None, id: str | None = None,

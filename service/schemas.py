@@ -4,7 +4,7 @@ Field names are fixed by the contract: add fields, never rename them.
 """
 from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 Number = Union[int, float]
 Flow = Literal["export", "import", "balance", "volume"]
@@ -13,6 +13,27 @@ Flow = Literal["export", "import", "balance", "volume"]
 class Evidence(BaseModel):
     start: int = Field(description="character offset of the evidence in the text as given")
     end: int
+
+
+How = Literal["clause", "sentence", "list", "table", "subject", "scope", "frame", "date"]
+
+
+class Source(BaseModel):
+    """Where one field of a fact came from."""
+
+    start: int = Field(description="character offset of the span that gave the field (0 for `date`)")
+    end: int
+    how: How = Field(description="how the span was reached: the figure's own clause or sentence, a list, "
+                                 "a table, the article's subject, a scope, the running period (frame), "
+                                 "or the publication date")
+
+
+class Warning(BaseModel):
+    """A consistency check that failed within one article; the facts stay, flagged."""
+
+    code: str = Field(description="the check, e.g. W201", examples=["W201"])
+    message: str = Field(description="what disagrees, with the figures")
+    facts: list[int] = Field(description="indices into `facts` of the facts involved")
 
 
 class Entity(BaseModel):
@@ -46,6 +67,17 @@ class Fact(BaseModel):
     quantity: Optional[Number] = None
     unit: Optional[str] = None
     evidence: list[Evidence] = Field(default_factory=list)
+    sources: Optional[dict[str, Source]] = Field(
+        None, description="provenance, field name → span and how it was reached; only where "
+                          "asked for (`explain`) and where the pipeline records it")
+
+    @model_serializer(mode="wrap")
+    def _drop_absent_sources(self, handler: SerializerFunctionWrapHandler) -> dict:
+        # `sources` is an addition to the contract: absent rather than null where not given.
+        out = handler(self)
+        if out.get("sources") is None:
+            out.pop("sources", None)
+        return out
 
 
 class ExtractResult(BaseModel):
@@ -53,3 +85,5 @@ class ExtractResult(BaseModel):
     date: Optional[str] = Field(None, description="publication date used to resolve periods")
     entities: list[Entity] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list,
+                                    description="consistency checks the facts of this article fail")

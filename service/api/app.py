@@ -14,7 +14,7 @@ from ..engine import load_nlp
 from . import errors
 from .extraction import Extractor
 from .middleware import BodyLimit, RequestContext, SecurityHeaders
-from .routers import docs, extract, health, page
+from .routers import docs, documents, extract, facts, health, page
 from .schemas import STATIC_DIR, examples
 from .settings import Settings, get_settings
 
@@ -27,6 +27,9 @@ FACTS.md); `POST /extract/batch` reads several in one call. Every error answers
 `{"error": {"code", "message", "field"}, "request_id"}` with a named code (E1xx).
 Limits come from the environment: `EXPORT_FACTS_MAX_TEXT_CHARS`,
 `EXPORT_FACTS_MAX_BATCH_DOCUMENTS`, `EXPORT_FACTS_MAX_BODY_BYTES`.
+
+With a database (`serve --db URL` or `EXPORT_FACTS_DB`), `GET /facts` and
+`GET /documents/{id}` read what `python -m service annotate --db URL` stored.
 """
 
 
@@ -41,13 +44,26 @@ async def lifespan(app: FastAPI):
         await extractor.one(examples()[0]["text"])
     except Exception:
         log.exception("the pipeline failed on the warm-up article; serving anyway")
+    if settings.db:
+        from ..bulk.db import DatabaseError, connect, migrate
+
+        app.state.db = connect(settings.db)
+        try:
+            migrate(app.state.db)  # the columns this release reads; rows stay as they are
+        except DatabaseError:
+            raise
+        except Exception as exc:
+            raise DatabaseError(f"E130 cannot open the database {settings.db!r} ({exc}): check the URL "
+                                "given to --db or EXPORT_FACTS_DB, and that the server answers") from exc
     app.state.extractor = extractor
-    app.state.version = health.describe(nlp)
+    app.state.version = health.describe(nlp).model_copy(update={"database": bool(settings.db)})
     log.info("pipeline %s %s loaded from %s", nlp.meta.get("name"), nlp.meta.get("version"), nlp.path)
     try:
         yield
     finally:
         extractor.close()
+        if settings.db:
+            app.state.db.dispose()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -62,6 +78,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(page.router)
     app.include_router(docs.router)
+    if app.state.settings.db:  # the query API reads what `annotate --db` wrote
+        app.include_router(facts.router)
+        app.include_router(documents.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.mount("/docs/assets", StaticFiles(directory=docs.SWAGGER_UI_DIR), name="swagger-ui")
     # Outermost first: the request id exists before the body limit can answer 413.

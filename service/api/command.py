@@ -1,5 +1,6 @@
 """`python -m service serve`: run the HTTP service with uvicorn."""
 import logging
+import os
 
 from .settings import Settings
 
@@ -25,6 +26,8 @@ def log_config(level: str) -> dict:
 def _serve(args) -> int:
     import uvicorn
 
+    if args.db:  # every worker builds its app from the environment
+        os.environ["EXPORT_FACTS_DB"] = args.db
     settings = Settings()
     host = args.host or settings.host
     port = settings.port if args.port is None else args.port
@@ -47,4 +50,6 @@ def register(sub) -> None:
     p.add_argument("--host", help="interface to bind (default: $EXPORT_FACTS_HOST or 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default: $EXPORT_FACTS_PORT or 8000)")
     p.add_argument("--workers", type=int, help="worker processes (default: $EXPORT_FACTS_WORKERS or one per core)")
+    p.add_argument("--db", help="database URL the bulk sink wrote (SQLite or PostgreSQL); adds GET /facts "
+                                "and GET /documents/{id} (default: $EXPORT_FACTS_DB)")
     p.set_defaults(func=_serve)

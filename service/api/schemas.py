@@ -1,15 +1,16 @@
 """Request and response bodies of the HTTP API (the extraction result itself is `service.schemas`)."""
 import json
 import re
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import AfterValidator, BeforeValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BeforeValidator, BaseModel, ConfigDict, Field, StrictBool
 from pydantic_core import PydanticCustomError
 
 from ..engine import ExtractionError, parse_date
-from ..schemas import ExtractResult
+from ..schemas import Entity, ExtractResult, Fact, Warning
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 EXAMPLES_FILE = STATIC_DIR / "examples.json"
@@ -71,6 +72,8 @@ class ExtractRequest(BaseModel):
         description="publication date YYYY-MM-DD; relative periods (last year, this October) resolve against it. "
                     "Default: the text's `date` marker, else none.")
     id: DocId = Field(None, max_length=512, description="any id of yours, echoed in the answer")
+    explain: StrictBool = Field(False, description="also answer each fact's `sources`: where each filled "
+                                             "field came from (span and how it was reached)")
 
 
 class BatchRequest(BaseModel):
@@ -144,6 +147,7 @@ class VersionResponse(BaseModel):
     python: str
     pipeline: PipelineInfo
     data_files: list[DataFile]
+    database: bool = Field(False, description="a database is configured: GET /facts and /documents/{id} answer")
 
 
 class Example(BaseModel):
@@ -151,3 +155,50 @@ class Example(BaseModel):
     text: str
     date: Optional[str] = None
     id: Optional[str] = None
+
+
+_FACT_EXAMPLE = {"flow": "export", "province": "Bursa", "country": "DE", "sector": None, "product": None,
+                 "period": "2025-03", "value": 412000000, "currency": "USD", "change_pct": 6.5,
+                 "change_abs": None, "share_pct": None, "rank": None, "quantity": None, "unit": None,
+                 "evidence": [{"start": 0, "end": 74}], "warnings": None, "document_id": "haber-0001"}
+
+
+class StoredFact(Fact):
+    """A fact of the contract as the database holds it, with the article it came from."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_FACT_EXAMPLE]})
+
+    document_id: str = Field(description="id of the article (GET /documents/{id})")
+    warnings: Optional[list[str]] = Field(None, description="codes of the consistency checks that flag it")
+
+
+class FactPage(BaseModel):
+    """One page of the facts that match the filters."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"items": [_FACT_EXAMPLE], "total": 1}]})
+
+    items: list[StoredFact]
+    total: int = Field(description="how many facts match in all (every page)")
+
+
+class DocumentResponse(BaseModel):
+    """A stored article: its text, its entities and facts, and the checks it fails."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "id": "haber-0001", "date": "2025-04-02", "url": None, "source": None, "title": None,
+        "text": "Bursa'nın mart ayında Almanya'ya ihracatı yüzde 6,5 artarak 412 milyon dolar oldu.",
+        "pipeline_version": "export_facts_tr-0.1.0+0a1b2c3d4e5f", "processed_at": "2026-12-03T20:00:00Z",
+        "entities": [], "facts": [_FACT_EXAMPLE], "warnings": []}]})
+
+    id: str
+    date: Optional[str] = Field(None, description="publication date")
+    url: Optional[str] = None
+    source: Optional[str] = None
+    title: Optional[str] = None
+    text: Optional[str] = Field(None, description="the article as annotated (null for rows written "
+                                                  "before schema 0002, until the article is annotated again)")
+    pipeline_version: str
+    processed_at: datetime
+    entities: list[Entity]
+    facts: list[StoredFact]
+    warnings: list[Warning]

@@ -28,6 +28,8 @@ class Settings(BaseSettings):
                                                    "answered 503 (E140) and its work stopped; 0: no limit")
     shutdown_grace: float = Field(3.0, ge=0, description="seconds a stopping server lets running requests "
                                                         "finish before it cancels them")
+    db: Optional[str] = Field(None, description="SQLAlchemy URL of a database the bulk sink wrote; "
+                                                "set, the app also serves GET /facts and /documents/{id}")
 
 
 def cores() -> int:

@@ -49,6 +49,8 @@ documents = Table(
     Column("pipeline_version", String(100), nullable=False),
     Column("processed_at", DateTime(timezone=True), nullable=False),
     Column("n_facts", Integer, nullable=False),
+    Column("text", Text, comment="the article as read"),
+    Column("warnings", Json, comment='consistency checks: [{"code", "message", "facts"}]'),
     Index("ix_documents_date", "date"),
 )
 
@@ -74,6 +76,8 @@ facts = Table(
     Column("quantity", Double),
     Column("unit", String(32)),
     Column("evidence", Json, nullable=False, comment='[{"start", "end"}] character offsets'),
+    Column("sources", Json, comment='provenance: {field: {"start", "end", "how"}}'),
+    Column("warnings", Json, comment="codes of the checks that flag this fact"),
     Index("ix_facts_province_period", "province", "period_start"),
     Index("ix_facts_province_code", "province_code"),
     Index("ix_facts_sector_period", "sector", "period_start"),
@@ -164,15 +168,21 @@ def rows_for(rec: Record, result: dict, version: str, now: datetime) -> tuple[di
     doc = {"id": rec.id, "date": _date(result.get("date")), "url": own.get("url"),
            "source": own.get("source"), "title": own.get("title"), "extra": rest or None,
            "input": rec.input, "line": rec.line, "content_hash": rec.hash,
-           "pipeline_version": version, "processed_at": now, "n_facts": len(result["facts"])}
+           "pipeline_version": version, "processed_at": now, "n_facts": len(result["facts"]),
+           "text": rec.text, "warnings": result.get("warnings") or None}
     codes = {e["norm"]: e["code"] for e in result["entities"]
              if e["label"] == "PROVINCE" and e.get("norm") and e.get("code")}
+    flagged: dict[int, list[str]] = {}
+    for w in result.get("warnings") or []:
+        for i in w.get("facts", []):
+            flagged.setdefault(i, []).append(w["code"])
     fact_rows = []
     for seq, f in enumerate(result["facts"]):
         start, end = _bounds(f.get("period"))
         row = {k: f.get(k) for k in FACT_FIELDS}
         row.update(document_id=rec.id, seq=seq, province_code=codes.get(f.get("province")),
-                   period_start=start, period_end=end, evidence=f.get("evidence") or [])
+                   period_start=start, period_end=end, evidence=f.get("evidence") or [],
+                   sources=f.get("sources") or None, warnings=flagged.get(seq))
         fact_rows.append(row)
     entity_rows = [{"document_id": rec.id, "seq": seq, "start_char": e["start"], "end_char": e["end"],
                     **{k: e.get(k) for k in ENTITY_FIELDS}}

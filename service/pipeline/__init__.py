@@ -1,7 +1,7 @@
 """The export-facts spaCy components and the attributes they set.
 
 Text → tokens (`normalize`) → entities (`gazetteer`, `periods`, `amounts`) → facts
-(`relations`). Importing this package registers every factory, so
+(`relations`) → warnings (`checks`). Importing this package registers every factory, so
 `spacy.load("models/export_facts_tr")` finds them.
 """
 from spacy.tokens import Doc, Span, Token
@@ -26,9 +26,10 @@ for _name, _getter in (("fold", lambda t: _fold(t.text)), ("stem", lambda t: _st
 for _name in ("norm", "code", "value", "currency", "unit", "period", "sign"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
-for _name, _default in (("pub_date", None), ("body_start", 0), ("facts", None), ("doc_id", None), ("subject", None)):
+for _name, _default in (("pub_date", None), ("body_start", 0), ("facts", None), ("doc_id", None), ("subject", None),
+                        ("warnings", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
 from . import budget  # noqa: E402,F401  (doc._.deadline, before the components that read it)
-from . import normalize, gazetteer, periods, amounts, relations  # noqa: E402,F401  (registers factories)
+from . import normalize, gazetteer, periods, amounts, relations, checks  # noqa: E402,F401  (registers factories)

@@ -8,10 +8,14 @@ from pathlib import Path
 
 import httpx
 import pytest
+import spacy
 from fastapi.testclient import TestClient
+from spacy.language import Language
 
 from service.api.app import create_app
 from service.api.settings import Settings
+from service.engine import MODEL_DIR
+from service.review.facts import links
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -91,3 +95,25 @@ def live_server(nlp, tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@Language.component("test_sources_from_entities")
+def sources_from_entities(doc):
+    """Stand-in for the new relation step's `sources`: each field from the entity that states it."""
+    ents = [{"start": e.start_char, "end": e.end_char, "label": e.label_, "norm": e._.norm, "code": e._.code,
+             "value": e._.value, "period": e._.period} for e in doc.ents]
+    for fact in doc._.facts or []:
+        evidence = [{"start": s, "end": e} for s, e in fact.get("evidence", [])]
+        fact["sources"] = {fld: {"start": ents[i]["start"], "end": ents[i]["end"], "how": "clause"}
+                           for i, fld in links({**fact, "evidence": evidence}, ents)}
+    return doc
+
+
+@pytest.fixture(scope="session")
+def explained_model(tmp_path_factory):
+    """The shipped pipeline plus the stand-in, saved where Settings(model=…) can load it."""
+    nlp = spacy.load(MODEL_DIR)
+    nlp.add_pipe("test_sources_from_entities", after="relations")
+    path = tmp_path_factory.mktemp("model") / "explained"
+    nlp.to_disk(path)
+    return nlp, path

@@ -29,7 +29,7 @@ def test_extract_answers_the_contract_shape(client, text, date):
     r = client.post("/extract", json={"text": text, "date": date, "id": "haber-1"})
     assert r.status_code == 200, r.text
     answer = r.json()
-    assert set(answer) == {"id", "date", "entities", "facts"}
+    assert set(answer) == {"id", "date", "entities", "facts", "warnings"}
     assert answer["id"] == "haber-1" and answer["date"] == date
     for f in answer["facts"]:
         assert set(f) >= FACT_KEYS

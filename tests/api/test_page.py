@@ -169,3 +169,126 @@ def test_page_headers_forbid_framing_and_inline_script(live_server):
     r = httpx.get(base + "/", timeout=10)
     assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
     assert httpx.head(base + "/", timeout=10).status_code == 200
+
+
+@pytest.fixture(scope="module")
+def db_page_server(explained_model, tmp_path_factory):
+    """A real HTTP server (uvicorn, in a thread of this process) over an app that reads a
+    database the bulk sink wrote and a pipeline whose facts carry `sources`."""
+    import threading
+
+    import uvicorn
+
+    from service.api.app import create_app
+    from service.api.settings import Settings
+
+    from ..bulk.conftest import annotate, write_jsonl
+    from .conftest import free_port
+    from .test_query import ARTICLES
+
+    tmp = tmp_path_factory.mktemp("page-db")
+    url = f"sqlite:///{tmp / 'facts.db'}"
+    assert annotate(write_jsonl(tmp / "in.jsonl", ARTICLES), "--db", url, "-o", tmp / "out.jsonl")[0] == 0
+    port = free_port()
+    app = create_app(Settings(model=explained_model[1], db=url))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        import time
+        time.sleep(0.1)
+    yield base
+    server.should_exit = True
+    thread.join(timeout=20)
+
+
+PROVENANCE_ARTICLE = "Kocaeli'nin 2025 yılında Almanya'ya ihracatı yüzde 12 artarak 3 milyar 105 milyon dolar oldu."
+
+
+def _extract_on_page(browser, base, text, date="2026-01-07"):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get_log("browser")  # earlier tests' messages are theirs
+    _open(browser, base)
+    browser.execute_script("document.getElementById('text').value = arguments[0];", text)
+    browser.find_element(By.ID, "date").send_keys(date)
+    browser.find_element(By.ID, "submit").click()
+    WebDriverWait(browser, 20).until(lambda d: "entities" in d.find_element(By.ID, "status").text)
+    return browser.find_elements(By.CSS_SELECTOR, "#facts tbody tr")
+
+
+def test_page_hover_and_click_show_where_each_field_came_from(browser, db_page_server):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    rows = _extract_on_page(browser, db_page_server, PROVENANCE_ARTICLE)
+    assert len(rows) == 1
+    ActionChains(browser).move_to_element(rows[0]).perform()
+    marked = browser.execute_script(
+        "const out = {}; document.querySelectorAll('#doc .seg.source').forEach(s => {"
+        " out[s.dataset.field] = (out[s.dataset.field] || '') + s.textContent; }); return out;")
+    assert marked == {"province": "Kocaeli'nin", "period": "2025 yılında", "country": "Almanya'ya",
+                      "change_pct": "yüzde 12", "value": "3 milyar 105 milyon dolar"}
+    outline = browser.find_element(By.CSS_SELECTOR, "#doc .seg.source").value_of_css_property("outline-style")
+    assert outline == "solid"
+    rows[0].click()
+    box = browser.find_element(By.ID, "provenance")
+    assert box.is_displayed()
+    country = box.find_element(By.CSS_SELECTOR, 'dd[data-field="country"]').text
+    assert country == "DE ← “Almanya'ya” (its own clause)"
+    ActionChains(browser).move_to_element(browser.find_element(By.TAG_NAME, "h1")).perform()
+    assert not browser.find_elements(By.CSS_SELECTOR, "#doc .seg.source")
+    assert not _severe_console_errors(browser)
+
+
+def test_page_charts_stored_values_of_a_cell_by_period(browser, db_page_server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    rows = _extract_on_page(browser, db_page_server,
+                            "Bursa'nın nisan ayında Almanya'ya ihracatı 360 milyon dolar oldu.", "2025-05-05")
+    history = browser.find_element(By.ID, "history")
+    WebDriverWait(browser, 10).until(lambda d: history.is_displayed())
+    rows[0].click()  # a fact's row chooses its cell for the chart
+    assert browser.find_element(By.ID, "h-province").get_attribute("value") == "Bursa"
+    assert browser.find_element(By.ID, "h-country").get_attribute("value") == "DE"
+    browser.find_element(By.ID, "h-draw").click()
+    WebDriverWait(browser, 10).until(lambda d: "values" in d.find_element(By.ID, "history-status").text)
+    chart = browser.execute_script(
+        "const c = window.historyChart; return {labels: c.data.labels, values: c.data.datasets[0].data,"
+        " points: c.getDatasetMeta(0).data.map(p => [Math.round(p.x), Math.round(p.y)]), type: c.config.type};")
+    assert chart["type"] == "line"
+    assert chart["labels"] == ["2025-01", "2025-02", "2025-03"]
+    assert chart["values"] == [310000000, 295000000, 342000000]
+    xs = [x for x, _ in chart["points"]]
+    ys = [y for _, y in chart["points"]]
+    assert xs == sorted(xs) and ys[2] < ys[0] < ys[1]  # canvas y grows downwards: 342 highest, 295 lowest
+    # The canvas really has ink on it.
+    inked = browser.execute_script(
+        "const c = document.getElementById('history-chart'); const d = c.getContext('2d')"
+        ".getImageData(0, 0, c.width, c.height).data; let n = 0;"
+        " for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;")
+    assert inked > 500
+    assert not _severe_console_errors(browser)
+    # A bad sector id shows the API's error.
+    browser.find_element(By.ID, "h-country").clear()
+    browser.find_element(By.ID, "h-sector").send_keys("uzay")
+    browser.find_element(By.ID, "h-draw").click()
+    WebDriverWait(browser, 10).until(lambda d: "E160" in d.find_element(By.ID, "history-status").text)
+    assert "uzay" in browser.find_element(By.ID, "history-status").text
+
+
+def test_page_hides_the_chart_without_a_database(browser, live_server):
+    from selenium.webdriver.common.by import By
+
+    base, _ = live_server
+    _open(browser, base)
+    assert browser.execute_script("return fetch('/version').then(r => r.json()).then(v => v.database)") is False
+    assert not browser.find_element(By.ID, "history").is_displayed()

@@ -48,7 +48,7 @@ def test_db_migrations_build_exactly_the_tables_the_code_writes(db_url):
     db.migrate(engine)
     with engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), db.metadata) == []
-        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "0002"
         indexed = {tuple(i["column_names"]) for i in sa.inspect(conn).get_indexes("facts")}
     assert {("province", "period_start"), ("sector", "period_start"), ("country", "period_start"),
             ("period_start", "period_end")} <= indexed
@@ -147,3 +147,25 @@ def test_db_schema_newer_than_this_release_is_refused(db_url, tmp_path, capsys):
     src = write_jsonl(tmp_path / "in.jsonl", make_articles(1))
     status, err = annotate(src, "--db", db_url, capsys=capsys)
     assert status == 2 and "E131" in err
+
+
+def test_db_upgrade_from_0001_keeps_stored_rows(db_url):
+    """A database written by the previous release: 0002 adds its columns and loses nothing."""
+    engine = db.connect(db_url)
+    db.migrate(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(sa.text(
+            "INSERT INTO documents (id, date, content_hash, pipeline_version, processed_at, n_facts) "
+            "VALUES ('eski-1', '2025-10-01', 'h', 'v0', CURRENT_TIMESTAMP, 1)"))
+        conn.execute(sa.text(
+            "INSERT INTO facts (document_id, seq, flow, province, period, value, currency, evidence) "
+            "VALUES ('eski-1', 0, 'export', 'Bursa', '2025', 1500000000, 'USD', :ev)"), {"ev": '[{"start": 0, "end": 9}]'})
+    db.migrate(engine)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        doc = conn.execute(sa.select(db.documents)).one()._mapping
+        fact = conn.execute(sa.select(db.facts)).one()._mapping
+    assert (doc["id"], doc["n_facts"], doc["text"], doc["warnings"]) == ("eski-1", 1, None, None)
+    assert (fact["province"], fact["value"], fact["evidence"], fact["sources"]) == (
+        "Bursa", 1500000000, [{"start": 0, "end": 9}], None)
+    engine.dispose()

@@ -47,6 +47,13 @@ async def extract(body: Annotated[ExtractRequest, Body(openapi_examples=_openapi
     request.state.chars = len(body.text)
     result = await extractor.one(body.text, body.date, body.id, disconnected=request.is_disconnected)
     request.state.facts = len(result.facts)
+    return result if body.explain else without_sources(result)
+
+
+def without_sources(result: ExtractResult) -> ExtractResult:
+    """The result without provenance (answered only when the request says `explain`)."""
+    for fact in result.facts:
+        fact.sources = None
     return result
 
 
@@ -79,6 +86,8 @@ async def extract_batch(body: BatchRequest, extractor: ExtractorDep, settings: S
                                 disconnected=request.is_disconnected)
     results: list = list(checked)
     for (i, d), r in zip(good, read):
+        if isinstance(r, ExtractResult) and not d.explain:
+            without_sources(r)
         results[i] = r if isinstance(r, ExtractResult) else BatchError(
             index=i, id=d.id, status=422, error=detail(str(r)))
     request.state.docs = len(results)

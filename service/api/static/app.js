@@ -9,6 +9,10 @@ const LABELS = ["PROVINCE", "COUNTRY", "SECTOR", "MONEY", "PERCENT", "DATE", "QU
 const $ = (id) => document.getElementById(id);
 let examples = [];
 let segmentsByFact = [];
+let sourcesByFact = [];
+let lastResult = null;
+let lastText = "";
+window.historyChart = null;
 
 function node(tag, props = {}, text = null) {
   const e = document.createElement(tag);
@@ -52,14 +56,20 @@ function drawText(text, result) {
     if (e.start < e.end && e.end <= n && (!last || e.start >= last.end)) ents.push(e);
   });
   const evidence = result.facts.map((f) => (f.evidence || []).map((ev) => [clamp(ev.start), clamp(ev.end)]));
+  // Provenance (answered with "explain": true): the span each field was read from.
+  const sources = result.facts.map((f) => Object.entries(f.sources || {})
+    .filter(([, src]) => src.end > src.start)
+    .map(([field, src]) => ({ field, how: src.how, start: clamp(src.start), end: clamp(src.end) })));
   const cuts = new Set([0, n]);
   ents.forEach((e) => { cuts.add(e.start); cuts.add(e.end); });
   evidence.forEach((spans) => spans.forEach(([s, e]) => { cuts.add(s); cuts.add(e); }));
+  sources.forEach((list) => list.forEach((src) => { cuts.add(src.start); cuts.add(src.end); }));
   const points = [...cuts].sort((a, b) => a - b);
 
   const doc = $("doc");
   doc.replaceChildren();
   segmentsByFact = result.facts.map(() => []);
+  sourcesByFact = result.facts.map(() => []);
   let ei = 0;
   let mark = null;
   for (let k = 0; k + 1 < points.length; k++) {
@@ -71,6 +81,9 @@ function drawText(text, result) {
     evidence.forEach((spans, i) => {
       if (spans.some(([s, e]) => s <= a && b <= e)) segmentsByFact[i].push(seg);
     });
+    sources.forEach((list, i) => list.forEach((src) => {
+      if (src.start <= a && b <= src.end) sourcesByFact[i].push({ seg, field: src.field, how: src.how });
+    }));
     (ent ? mark : doc).append(seg);
     if (ent && b === ent.end) { mark.append(node("span", { className: "label" }, ent.label)); mark = null; }
   }
@@ -88,6 +101,37 @@ function drawLegend(result) {
 
 function showEvidence(i, on) {
   (segmentsByFact[i] || []).forEach((seg) => seg.classList.toggle("evidence", on));
+  (sourcesByFact[i] || []).forEach(({ seg, field, how }) => {
+    seg.classList.toggle("source", on);
+    if (on) { seg.dataset.field = field; seg.title = `${field} (${how})`; } else { delete seg.dataset.field; seg.title = ""; }
+  });
+}
+
+const HOW = {
+  clause: "its own clause", sentence: "its sentence", list: "a list", table: "a table",
+  subject: "the article's subject", scope: "a scope", frame: "the running period",
+  date: "the publication date",
+};
+
+// Where each field of fact i came from, listed under the table (on click).
+function showProvenance(i) {
+  const fact = lastResult.facts[i];
+  const chars = Array.from(lastText);
+  const box = $("provenance");
+  const entries = Object.entries(fact.sources || {});
+  box.replaceChildren(node("h3", {}, `Fact ${i + 1}: where its fields came from`));
+  if (!entries.length) {
+    box.append(node("p", { className: "null" }, "No provenance recorded for this fact."));
+  } else {
+    const list = node("dl");
+    entries.forEach(([field, src]) => {
+      const quoted = src.end > src.start ? `“${chars.slice(src.start, src.end).join("")}” ` : "";
+      list.append(node("dt", {}, field), node("dd", { dataset: { field } },
+        `${formatCell(field, fact[field])} ← ${quoted}(${HOW[src.how] || src.how})`));
+    });
+    box.append(list);
+  }
+  box.hidden = false;
 }
 
 function formatCell(column, value) {
@@ -116,6 +160,8 @@ function drawFacts(text, result) {
     tr.addEventListener("click", () => {
       const seg = (segmentsByFact[i] || [])[0];
       if (seg) seg.scrollIntoView({ block: "center", behavior: "smooth" });
+      showProvenance(i);
+      fillHistory(fact);
     });
     return tr;
   });
@@ -127,7 +173,7 @@ function drawFacts(text, result) {
 async function extract(event) {
   if (event) event.preventDefault();
   const text = $("text").value;
-  const body = { text };
+  const body = { text, explain: true };
   const date = $("date").value.trim();
   if (date) body.date = date;
   setStatus("reading…");
@@ -145,6 +191,9 @@ async function extract(event) {
       setStatus(`${r.status}: ${err.message || "request failed"}`, true);
       return;
     }
+    lastResult = answer;
+    lastText = text;
+    $("provenance").hidden = true;
     drawLegend(answer);
     drawText(text, answer);
     drawFacts(text, answer);
@@ -168,8 +217,83 @@ function pickExample() {
   extract();
 }
 
+// --- stored facts over time (only when the service reads a database: GET /facts) ---------
+
+const CELL = ["province", "country", "sector", "product"];
+
+function fillHistory(fact) {
+  if ($("history").hidden) return;
+  $("h-flow").value = fact.flow;
+  CELL.forEach((k) => { $(`h-${k}`).value = fact[k] || ""; });
+}
+
+function periodKind(period) {
+  if (/^\d{4}$/.test(period)) return "year";
+  if (/^\d{4}-\d{2}$/.test(period)) return "month";
+  return "range";
+}
+
+async function drawHistory(event) {
+  if (event) event.preventDefault();
+  const cell = { flow: $("h-flow").value };
+  CELL.forEach((k) => { cell[k] = $(`h-${k}`).value.trim() || null; });
+  const params = new URLSearchParams({ flow: cell.flow, sort: "period", limit: "1000" });
+  CELL.forEach((k) => { if (cell[k]) params.set(k, cell[k]); });
+  $("history-status").textContent = "reading…";
+  $("history-status").classList.remove("error");
+  const r = await fetch(`/facts?${params}`);
+  const answer = await r.json();
+  if (!r.ok) {
+    $("history-status").textContent = `${r.status}: ${(answer.error || {}).message || "request failed"}`;
+    $("history-status").classList.add("error");
+    return;
+  }
+  // The query leaves an unset field open; the chart is of one cell, so blank means "the whole".
+  const items = answer.items.filter((f) => f.value !== null && f.period &&
+    CELL.every((k) => (f[k] || null) === cell[k]));
+  let kind = $("h-kind").value;
+  if (kind === "auto") kind = ["month", "year", "range"].find((k) => items.some((f) => periodKind(f.period) === k)) || "year";
+  const byPeriod = new Map();
+  items.filter((f) => periodKind(f.period) === kind).forEach((f) => {
+    if (!byPeriod.has(f.period)) byPeriod.set(f.period, []);
+    byPeriod.get(f.period).push(f);
+  });
+  const labels = [...byPeriod.keys()];
+  const values = labels.map((p) => byPeriod.get(p)[0].value);
+  const name = [cell.flow, ...CELL.map((k) => cell[k]).filter(Boolean)].join(" · ") || cell.flow;
+  if (window.historyChart) window.historyChart.destroy();
+  window.historyChart = new Chart($("history-chart"), {
+    type: "line",
+    data: { labels, datasets: [{ label: `${name} (${(items[0] || {}).currency || "USD"})`, data: values,
+      borderColor: "#1f6feb", backgroundColor: "#1f6feb", tension: 0 }] },
+    options: {
+      animation: false, responsive: true, maintainAspectRatio: false,
+      scales: { y: { ticks: { callback: (v) => Number(v).toLocaleString("tr-TR") } } },
+      plugins: { tooltip: { callbacks: { afterLabel: (ctx) => {
+        const facts = byPeriod.get(labels[ctx.dataIndex]);
+        return `${facts.length} article(s): ${facts.map((f) => f.document_id).join(", ")}`;
+      } } } },
+    },
+  });
+  $("history-status").textContent = labels.length
+    ? `${labels.length} ${kind} values of ${name}`
+    : `no stored ${kind} values for ${name}`;
+}
+
+async function detectDatabase() {
+  try {
+    const r = await fetch("/version");
+    const info = r.ok ? await r.json() : {};
+    $("history").hidden = !info.database || typeof Chart === "undefined";
+  } catch (err) {
+    $("history").hidden = true;
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   $("form").addEventListener("submit", extract);
   $("example").addEventListener("change", pickExample);
+  $("history-form").addEventListener("submit", drawHistory);
   loadExamples();
+  detectDatabase();
 });
