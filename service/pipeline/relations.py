@@ -1166,7 +1166,9 @@ class RelationExtractor:
             return False
         cells, pos = [], start
         for part in line.split("|"):
-            cells.append((pos, pos + len(part), part.strip()))
+            # Offsets of the cell's text without the spaces around it (provenance points at them).
+            lead = len(part) - len(part.lstrip())
+            cells.append((pos + lead, pos + lead + len(part.strip()), part.strip()))
             pos += len(part) + 1
         cells = [c for c in cells if c[2] and not set(c[2]) <= set("-: ")]
         if not cells:

@@ -38,8 +38,13 @@ def test_extract_answers_the_contract_shape(client, text, date):
 
 @pytest.mark.parametrize("text,date", ARTICLES)
 def test_extract_equals_the_in_process_engine(client, nlp, text, date):
-    r = client.post("/extract", json={"text": text, "date": date})
+    r = client.post("/extract", json={"text": text, "date": date, "explain": True})
     assert r.json() == json.loads(engine_extract(text, date=date, nlp=nlp).model_dump_json())
+    # Without `explain` the same answer comes without provenance.
+    plain = client.post("/extract", json={"text": text, "date": date}).json()
+    assert all(f.get("sources") is None for f in plain["facts"])
+    assert [{k: v for k, v in f.items() if k != "sources"} for f in r.json()["facts"]] == \
+        [{k: v for k, v in f.items() if k != "sources"} for f in plain["facts"]]
 
 
 @pytest.mark.parametrize("body,date", [

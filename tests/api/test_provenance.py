@@ -4,9 +4,7 @@ Two kinds of test:
 - the plumbing (schema, engine, `/extract` with and without `"explain": true`, the
   database column, the query API), driven by a real spaCy component added after
   `relations` that records the entity each field agrees with: these pass today;
-- the relation step's own provenance on real extraction of sentences written here:
-  these await the new relation step (it sets `sources`); until the shipped pipeline
-  records any, they are reported as xfail, and they run (and can fail) as soon as it does.
+- the relation step's own provenance on real extraction of sentences written here.
 """
 import json
 import uuid
@@ -89,9 +87,7 @@ def test_provenance_is_stored_and_queried(explained_model, empty_db):
 
 @pytest.fixture(scope="module")
 def shipped(nlp):
-    """The shipped pipeline, once its relation step records provenance."""
-    if not any(f.sources for f in extract(ARTICLE, date=DATE, nlp=nlp).facts):
-        pytest.xfail("awaits the new relation step: the shipped pipeline sets no `sources` yet")
+    """The shipped pipeline: its relation step records provenance on every fact."""
     return nlp
 
 
@@ -104,7 +100,7 @@ def test_provenance_same_clause(shipped):
     [fact] = _sources(shipped, ARTICLE)
     assert fact == {"province": ("Kocaeli'nin", "clause"), "country": ("Almanya'ya", "clause"),
                     "period": ("2025 yılında", "clause"), "change_pct": ("yüzde 12", "clause"),
-                    "value": ("3 milyar 105 milyon dolar", "clause")}
+                    "value": ("3 milyar 105 milyon dolar", "clause"), "flow": ("ihracatı", "clause")}
 
 
 def test_provenance_subject_and_running_period(shipped):
