@@ -69,7 +69,9 @@ def test_db_holds_what_the_jsonl_output_says(db_url, tmp_path, capsys, articles)
     assert d["date"] == date.fromisoformat(first["date"])
     assert d["content_hash"] == content_hash(first["text"], first["date"]) and d["input"] == str(src)
     facts = _facts_by_doc(db_url)
-    assert facts == {k: o["facts"] for k, o in out.items() if o["facts"]}
+    assert facts == {k: [{f: x[f] for f in FACT_KEYS} for x in o["facts"]] for k, o in out.items() if o["facts"]}
+    stored = {(r["document_id"], r["value"]): r["sources"] for r in _rows(db_url, db.facts)}
+    assert stored == {(k, x["value"]): x["sources"] for k, o in out.items() for x in o["facts"]}
     assert sum(map(len, facts.values())) >= len(articles)
     assert len(_rows(db_url, db.entities)) == sum(len(o["entities"]) for o in out.values())
     codes = {(r["province"], r["province_code"]) for r in _rows(db_url, db.facts) if r["province"]}
