@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from itertools import product
 
@@ -137,9 +137,13 @@ def parse_digits(text: str) -> tuple[Decimal, bool] | None:
 _UNITS, _TENS, _HUNDREDS, _DIGIT_GROUP, _HALF = 1, 2, 4, 8, 16
 
 
-@dataclass(frozen=True)
 class _Reader:
-    """The state of a number read so far; `feed` returns the next state or None."""
+    """The state of a number read so far; `feed` returns the next state or None.
+
+    Treated as immutable: every step makes a new state with `_with` (a dict copy, several
+    times cheaper than `dataclasses.replace`, and the reader runs on every number word).
+    The class attributes are the defaults of a fresh reader.
+    """
     total: Decimal = Decimal(0)
     group: Decimal = Decimal(0)
     flags: int = 0
@@ -158,6 +162,12 @@ class _Reader:
     fraction_zeros: int = 0          # "virgül sıfır sıfır beş": the zeros before the fraction's digits
     spoken_fraction: bool = False    # a spoken fraction was scaled: nothing may follow
 
+    def _with(self, **changes) -> _Reader:
+        new = object.__new__(_Reader)
+        new.__dict__.update(self.__dict__)
+        new.__dict__.update(changes)
+        return new
+
     def feed(self, atom: tuple) -> _Reader | None:
         kind, value = atom[0], atom[1]
         flags, empty = self.flags, self.flags == 0
@@ -169,14 +179,14 @@ class _Reader:
             # "sıfır virgül yetmiş yedi": a spoken point follows spoken words, zero included.
             if self.mode != "words" or flags & _HALF or (empty and not self.zero):
                 return None
-            return replace(self, point=True, whole=self.group, group=Decimal(0), flags=0,
+            return self._with(point=True, whole=self.group, group=Decimal(0), flags=0,
                            zero=False, pending=True)
         if self.zero:
             return None
         if kind == SIGN:
             if self.mode or self.last_scale is not None or self.signed:
                 return None
-            return replace(self, sign=int(value), signed=True, pending=True)
+            return self._with(sign=int(value), signed=True, pending=True)
         if kind == DIGITS:
             if self.mode == "words" or not empty:
                 return None
@@ -186,26 +196,25 @@ class _Reader:
                 return None   # "eksi -5" states no number
             # "26 milyar 747,6 milyon": a fraction after a scale needs a smaller scale after it.
             fraction = self.last_scale is not None and value != value.to_integral_value()
-            return replace(self, group=value, flags=_DIGIT_GROUP, mode="digits", has_digit=True,
+            return self._with(group=value, flags=_DIGIT_GROUP, mode="digits", has_digit=True,
                            grouped=self.grouped or atom[2], pending=fraction,
                            sign=self.sign * atom[3] if self.last_scale is None else self.sign)
         if kind == ZERO:
             if self.mode or self.last_scale is not None:
                 return None
-            return replace(self, zero=True, mode="words", has_word=True, pending=False)
+            return self._with(zero=True, mode="words", has_word=True, pending=False)
         if kind in (UNIT, TEN, HUNDRED, HALF_BEFORE) and self.mode == "digits":
             return None
         if kind in (UNIT, TEN, HUNDRED):
-            grown = self._grow(kind, value)
-            return replace(grown, mode="words", has_word=True, pending=False) if grown else None
+            return self._grow(kind, value, mode="words", has_word=True, pending=False)
         if kind == HALF_AFTER:
             if empty or flags & _HALF or self.pending:
                 return None
-            return replace(self, group=self.group + value, flags=flags | _HALF)
+            return self._with(group=self.group + value, flags=flags | _HALF)
         if kind == HALF_BEFORE:
             if not empty or self.last_scale is not None:
                 return None
-            return replace(self, group=value, flags=_UNITS | _TENS | _HUNDREDS | _HALF,
+            return self._with(group=value, flags=_UNITS | _TENS | _HUNDREDS | _HALF,
                            mode="words", has_word=True, pending=False)
         if kind == SCALE:
             if self.last_scale is not None and value >= self.last_scale:
@@ -213,24 +222,24 @@ class _Reader:
             if empty and self.last_scale is not None and value != 1000:
                 return None   # "milyar milyon" is not a number; "bir milyar bin" is
             group = self.group if not empty else Decimal(1)
-            return replace(self, total=self.total + group * value, group=Decimal(0), flags=0,
+            return self._with(total=self.total + group * value, group=Decimal(0), flags=0,
                            last_scale=value, has_scale=True, pending=False)
         return None
 
-    def _grow(self, kind: int, value: Decimal) -> _Reader | None:
+    def _grow(self, kind: int, value: Decimal, **changes) -> _Reader | None:
         """Add a unit, ten or hundred to the group (of the whole or of a spoken fraction)."""
         flags = self.flags
         if kind == UNIT:
             if flags & (_UNITS | _HALF):
                 return None
-            return replace(self, group=self.group + value, flags=flags | _UNITS)
+            return self._with(group=self.group + value, flags=flags | _UNITS, **changes)
         if kind == TEN:
             if flags & (_TENS | _UNITS | _HALF):
                 return None
-            return replace(self, group=self.group + value, flags=flags | _TENS)
+            return self._with(group=self.group + value, flags=flags | _TENS, **changes)
         if flags & (_HUNDREDS | _TENS | _HALF):
             return None
-        return replace(self, group=(self.group or 1) * value, flags=_HUNDREDS)
+        return self._with(group=(self.group or 1) * value, flags=_HUNDREDS, **changes)
 
     def _feed_fraction(self, kind: int, value: Decimal) -> _Reader | None:
         """After a spoken point: zeros, then one number below a thousand, then maybe a scale."""
@@ -239,16 +248,15 @@ class _Reader:
         if kind == ZERO:
             if self.flags:
                 return None
-            return replace(self, fraction_zeros=self.fraction_zeros + 1, pending=pending)
+            return self._with(fraction_zeros=self.fraction_zeros + 1, pending=pending)
         if kind in (UNIT, TEN, HUNDRED):
-            grown = self._grow(kind, value)
-            return replace(grown, pending=pending) if grown else None
+            return self._grow(kind, value, pending=pending)
         if kind == SCALE:
             if not (self.flags or self.fraction_zeros):
                 return None
             if self.last_scale is not None and value >= self.last_scale:
                 return None
-            return replace(self, total=self.total + self._spoken() * value, group=Decimal(0), flags=0,
+            return self._with(total=self.total + self._spoken() * value, group=Decimal(0), flags=0,
                            last_scale=value, has_scale=True, pending=False, point=False,
                            whole=Decimal(0), fraction_zeros=0, spoken_fraction=True)
         return None
@@ -386,10 +394,12 @@ class NumberGrammar:
         self.glued_currencies = {**self.currency_forms, **self.currency_symbols}
         self._longest_glued = max(map(len, self.glued_currencies))
         # The gate of `can_start`: every token that may begin a number begins with a digit,
-        # a sign or percent character, or the first two letters of a numeral or sign word.
+        # a sign or percent character, or a whole numeral or sign word (or a softened
+        # numeral stem: "dördüncü"). Joined and inflected numerals begin with one too.
         self.start_chars = frozenset(self.sign_chars) | {s for s in self.percent_symbols if len(s) == 1}
-        self.start_prefixes = frozenset(fold(word)[:2] for word, atom in self.numerals.items()
-                                        if atom[0] != POINT)
+        self.start_words = tuple(sorted({word for word, atom in self.numerals.items() if atom[0] != POINT}
+                                        | {soft for stem, soft in self.softened.items() if stem in self.numerals}))
+        self._start_span = max(map(len, self.start_words))
         # Characters that stick to a number without a space: "$2,5", "%14".
         self.symbol_chars = frozenset(s for s in self.percent_symbols | set(self.currency_symbols)
                                       if len(s) == 1 and not s.isalnum())
@@ -459,7 +469,9 @@ class NumberGrammar:
     def can_start(self, text: str) -> bool:
         """Whether the token `text` may begin a number: a cheap test on its first characters
         that lets the callers skip the full analysis of nearly every other word."""
-        return text[:1].isdigit() or text[:1] in self.start_chars or fold(text[:2]) in self.start_prefixes
+        head = text[:1]
+        return (head.isdigit() or head in self.start_chars
+                or fold(text[:self._start_span]).startswith(self.start_words))
 
     def _number_word(self, stem: str, suffix: str) -> dict | None:
         """Number atoms of one word's stem, with what its suffix says; None if not a number."""

@@ -25,32 +25,12 @@ from dataclasses import dataclass
 
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from ..lang.numbers import NumberGrammar, default_grammar
 
 # Longest run of tokens one number may span ("20 milyar 156 milyon 213 bin 500").
 MAX_NUMBER_TOKENS = 16
-
-
-class _Words:
-    """The doc's token texts, made into strings only where the grammar reads them
-    (building every token's text costs more than the whole gate)."""
-
-    __slots__ = ("_ids", "_strings", "_texts")
-
-    def __init__(self, ids: list[int], strings: StringStore):
-        self._ids, self._strings, self._texts = ids, strings, {}
-
-    def __len__(self) -> int:
-        return len(self._ids)
-
-    def __getitem__(self, i: int) -> str:
-        text = self._texts.get(i)
-        if text is None:
-            text = self._texts[i] = self._strings[self._ids[i]]
-        return text
 
 
 @dataclass
@@ -83,8 +63,10 @@ class AmountRecognizer:
         blocked = bytearray(n)   # tokens already in an entity: never overlapped
         for ent in doc.ents:
             blocked[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
-        ids = doc.to_array(ORTH).tolist() if n > 1 else [doc[0].orth]
-        words = _Words(ids, doc.vocab.strings)
+        # Word forms by ORTH id: cheaper than making a Token object per token.
+        ids = doc.to_array(ORTH).tolist()
+        strings = doc.vocab.strings
+        words = [strings[orth] for orth in ids]
         figures = self._figures(words, ids, blocked)
         if not figures:
             return doc
@@ -104,17 +86,14 @@ class AmountRecognizer:
             doc.set_ents(spans, default="unmodified")
         return doc
 
-    def _gate(self, ids: list[int], words: _Words, i: int) -> bool:
-        """Whether token i may begin a number (the grammar's cheap test, cached per form)."""
-        orth = ids[i]
-        can = self._can_start.get(orth)
-        if can is None:
-            if len(self._can_start) >= self.grammar.cache_size:
-                self._can_start.clear()
-            can = self._can_start[orth] = self.grammar.can_start(words[i])
+    def _learn(self, orth: int, text: str) -> bool:
+        """The gate's answer for a word form not seen before, remembered by its ORTH id."""
+        if len(self._can_start) >= self.grammar.cache_size:
+            self._can_start.clear()
+        can = self._can_start[orth] = self.grammar.can_start(text)
         return can
 
-    def _spaced_sign_ok(self, words: _Words, i: int) -> bool:
+    def _spaced_sign_ok(self, words: list[str], i: int) -> bool:
         """A sign character apart is a sign at the start of the text or a line, or after
         an opening bracket, a colon, an equals sign or a table bar (data: `signs`)."""
         if i == 0:
@@ -123,26 +102,29 @@ class AmountRecognizer:
         after = self.grammar.spaced_sign_after
         return prev in after or (prev.isspace() and any(p in prev for p in after if p.isspace()))
 
-    def _figures(self, words: _Words, ids: list[int], blocked: bytearray) -> list[_Figure]:
+    def _figures(self, words: list[str], ids: list[int], blocked: bytearray) -> list[_Figure]:
         """Every number in the doc that may be an amount, with its measure where written."""
         g, n = self.grammar, len(words)
         figures: list[_Figure] = []
-        i, free_from = 0, 0   # free_from: first token no earlier figure has taken
-        while i < n:
-            if blocked[i] or not self._gate(ids, words, i):
-                i += 1
+        i, free_from = 0, 0   # i: next token to read; free_from: first token no earlier figure has taken
+        known = self._can_start.get
+        # The gate, in one pass: forms known to start no number drop out here; forms not
+        # seen before stay in and are decided below.
+        for k in [k for k, orth in enumerate(ids) if known(orth, True)]:
+            if k < i or blocked[k]:
                 continue
-            w = g.word(words[i])
-            spaced_sign = bool(w.sign_symbol) and self._spaced_sign_ok(words, i)
+            can = known(ids[k])
+            if not (can or (can is None and self._learn(ids[k], words[k]))):
+                continue
+            w = g.word(words[k])
+            spaced_sign = bool(w.sign_symbol) and self._spaced_sign_ok(words, k)
             if w.atoms is None and not spaced_sign:
-                i += 1
                 continue
-            stop = i
-            while stop < n and stop - i < MAX_NUMBER_TOKENS and not blocked[stop]:
+            stop = k
+            while stop < n and stop - k < MAX_NUMBER_TOKENS and not blocked[stop]:
                 stop += 1
-            m = g.read_number(words, i, stop, spaced_sign=spaced_sign)
+            m = g.read_number(words, k, stop, spaced_sign=spaced_sign)
             if m is None:
-                i += 1
                 continue
             i = m.end
             if not m.is_amount:
@@ -173,12 +155,12 @@ class AmountRecognizer:
                 free_from = i = figure.end
         return figures
 
-    def _sign_before(self, words: _Words, ids: list[int], blocked: bytearray, figure: _Figure,
+    def _sign_before(self, words: list[str], ids: list[int], blocked: bytearray, figure: _Figure,
                      free_from: int) -> None:
         """"eksi yüzde 3,5", "negatif $5 milyon": a sign word before the marker signs the value
         and joins the span. A sign character apart ("- yüzde 3") is left to `relations`."""
         k = figure.start - 1
-        if k < free_from or blocked[k] or not self._gate(ids, words, k):
+        if k < free_from or blocked[k]:
             return
         sign = self.grammar.sign_before_marker(words, k, spaced_sign=False)
         if sign and figure.value >= 0:
