@@ -176,8 +176,9 @@ class _Reader:
         if self.point:
             return self._feed_fraction(kind, value)
         if kind == POINT:
-            # "sıfır virgül yetmiş yedi": a spoken point follows spoken words, zero included.
-            if self.mode != "words" or flags & _HALF or (empty and not self.zero):
+            # "sıfır virgül yetmiş yedi", "bin virgül beş": a spoken point follows spoken
+            # words, zero and a scale included.
+            if self.mode != "words" or flags & _HALF or (empty and not self.zero and self.last_scale is None):
                 return None
             return self._with(point=True, whole=self.group, group=Decimal(0), flags=0,
                            zero=False, pending=True)
@@ -243,8 +244,9 @@ class _Reader:
 
     def _feed_fraction(self, kind: int, value: Decimal) -> _Reader | None:
         """After a spoken point: zeros, then one number below a thousand, then maybe a scale."""
-        # "26 milyar 747 virgül 6" is no number until a smaller scale follows, as with digits.
-        pending = self.last_scale is not None
+        # Unlike digits ("26 milyar 747,6" waits for "milyon"), a spoken fraction after a
+        # scale is whole: verbalisers read 1250000,5 as "bir milyon iki yüz elli bin virgül beş".
+        pending = False
         if kind == ZERO:
             if self.flags:
                 return None
@@ -369,7 +371,8 @@ class NumberGrammar:
         # After digits there is no vowel to harmonize with: accept every variant.
         self.loose_suffixes = set().union(*(_every_variant(t) for t in self.inflections))
         self.loose_ordinals = tuple(sorted(set().union(*(_every_variant(t) for t in self.ordinals))))
-        # Points and signs are whole words only: never joined ("birvirgülbir"), never inflected.
+        # Points and signs take no suffix; they may be joined as num2words writes them
+        # ("üçvirgülondört", "eksiiki"): a joined word must still read as a number whole.
         for word in num["decimal_points"]:
             self.numerals[word] = (POINT, Decimal(0))
         signs = table["signs"]
@@ -379,6 +382,7 @@ class NumberGrammar:
         self.negative_chars = "".join(c for c, sign in self.sign_symbols.items() if sign < 0)
         self.sign_chars = "".join(self.sign_symbols)
         self.spaced_sign_after = frozenset(signs["spaced_symbol_after"])
+        self._longest_first = sorted(self.numerals.items(), key=lambda kv: -len(kv[0]))
 
         self.percent_words = tuple(fold(w) for w in table["percent"]["words"])
         self.percent_symbols = frozenset(table["percent"]["symbols"])
