@@ -178,7 +178,7 @@ class _Reader:
         if kind == POINT:
             # "sıfır virgül yetmiş yedi", "bin virgül beş": a spoken point follows spoken
             # words, zero and a scale included.
-            if self.mode != "words" or flags & _HALF or (empty and not self.zero and self.last_scale is None):
+            if self.mode == "digits" or flags & _HALF or (empty and not self.zero and self.last_scale is None):
                 return None
             return self._with(point=True, whole=self.group, group=Decimal(0), flags=0,
                            zero=False, pending=True)

@@ -300,6 +300,9 @@ CORPUS = [
     ("bir virgül bin", NOT_NUMBER),
     ("bir milyar iki virgül beş", num(1000000002.5)),
     ("bir milyon iki yüz elli bin virgül beş", num(1250000.5)),
+    ("bin virgül sıfır", num(1000)),
+    ("milyar virgül beş", num(1000000000.5)),
+    ("eksi virgül beş", NOT_NUMBER),
     # signs: glued, a word, or a sign character apart at the start
     ("eksi 1.200.000", num(-1200000)),
     ("negatif 1200000", num(-1200000)),
