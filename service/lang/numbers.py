@@ -11,6 +11,11 @@ and the plain-text parsers share one grammar:
   - groups of digits or numeral words, each before a scale word in falling order
     ("20 milyar 156 milyon 213 bin", "iki yüz elli bin", "2,7 milyar");
   - numeral words written apart or joined ("yirmi iki", "yirmiiki");
+  - decimals read aloud: "bir virgül bir", "sıfır virgül sıfır beş", "iki nokta iki milyon"
+    (the fraction's digits are spelled as one number < 1000, its leading zeros one by one);
+  - a sign: glued ("-3,5", "−1,2"), a word ("eksi 1.200.000", "negatif 5"), or a sign
+    character written apart at the start ("- 1.200.000");
+  - a currency glued to the digits ("10tl", "1TL'lik", "5usd"), which ends the number;
   - a suffix after an apostrophe ("8,3'ünü") or attached to the last word by vowel
     harmony ("milyarlık", "bine"); a suffix ends the number.
 """
@@ -18,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from itertools import product
 
@@ -34,9 +39,9 @@ _HIGH_VOWEL = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "i": "i", "�
 _VOICELESS = frozenset("çfhkpsşt")
 
 # Number atoms: what one numeral or one digit group contributes.
-DIGITS, ZERO, UNIT, TEN, HUNDRED, SCALE, HALF_AFTER, HALF_BEFORE = range(8)
+DIGITS, ZERO, UNIT, TEN, HUNDRED, SCALE, HALF_AFTER, HALF_BEFORE, POINT, SIGN = range(10)
 
-_DIGIT_WORD = re.compile(r"([+\-\u2212]?)([0-9]+(?:[.,][0-9]+)*)(\.?)(\w*)\Z")
+_DIGITS_AND_TAIL = r"([0-9]+(?:[.,][0-9]+)*)(\.?)(\w*)\Z"
 
 
 # --- suffixes -------------------------------------------------------------------------
@@ -132,9 +137,13 @@ def parse_digits(text: str) -> tuple[Decimal, bool] | None:
 _UNITS, _TENS, _HUNDREDS, _DIGIT_GROUP, _HALF = 1, 2, 4, 8, 16
 
 
-@dataclass(frozen=True)
 class _Reader:
-    """The state of a number read so far; `feed` returns the next state or None."""
+    """The state of a number read so far; `feed` returns the next state or None.
+
+    Treated as immutable: every step makes a new state with `_with` (a dict copy, several
+    times cheaper than `dataclasses.replace`, and the reader runs on every number word).
+    The class attributes are the defaults of a fresh reader.
+    """
     total: Decimal = Decimal(0)
     group: Decimal = Decimal(0)
     flags: int = 0
@@ -147,62 +156,124 @@ class _Reader:
     grouped: bool = False            # digits written with thousands separators
     zero: bool = False
     pending: bool = False            # not a whole number yet: a fraction waits for its scale
+    signed: bool = False             # a sign word or a sign apart was read
+    point: bool = False              # a spoken decimal point was read: `group` is the fraction
+    whole: Decimal = Decimal(0)      # the group before the spoken decimal point
+    fraction_zeros: int = 0          # "virgül sıfır sıfır beş": the zeros before the fraction's digits
+    spoken_fraction: bool = False    # a spoken fraction was scaled: nothing may follow
+
+    def _with(self, **changes) -> _Reader:
+        new = object.__new__(_Reader)
+        new.__dict__.update(self.__dict__)
+        new.__dict__.update(changes)
+        return new
 
     def feed(self, atom: tuple) -> _Reader | None:
         kind, value = atom[0], atom[1]
         flags, empty = self.flags, self.flags == 0
+        if self.spoken_fraction:
+            return None
+        if self.point:
+            return self._feed_fraction(kind, value)
+        if kind == POINT:
+            # "sıfır virgül yetmiş yedi", "bin virgül beş": a spoken point follows spoken
+            # words, zero and a scale included.
+            if self.mode == "digits" or flags & _HALF or (empty and not self.zero and self.last_scale is None):
+                return None
+            return self._with(point=True, whole=self.group, group=Decimal(0), flags=0,
+                           zero=False, pending=True)
         if self.zero:
             return None
+        if kind == SIGN:
+            if self.mode or self.last_scale is not None or self.signed:
+                return None
+            return self._with(sign=int(value), signed=True, pending=True)
         if kind == DIGITS:
             if self.mode == "words" or not empty:
                 return None
             if self.last_scale is not None and (value >= 1000 or atom[3] < 0):
                 return None
+            if self.signed and atom[3] < 0:
+                return None   # "eksi -5" states no number
             # "26 milyar 747,6 milyon": a fraction after a scale needs a smaller scale after it.
             fraction = self.last_scale is not None and value != value.to_integral_value()
-            return replace(self, group=value, flags=_DIGIT_GROUP, mode="digits", has_digit=True,
+            return self._with(group=value, flags=_DIGIT_GROUP, mode="digits", has_digit=True,
                            grouped=self.grouped or atom[2], pending=fraction,
-                           sign=atom[3] if self.last_scale is None else self.sign)
+                           sign=self.sign * atom[3] if self.last_scale is None else self.sign)
         if kind == ZERO:
             if self.mode or self.last_scale is not None:
                 return None
-            return replace(self, zero=True, mode="words", has_word=True)
+            return self._with(zero=True, mode="words", has_word=True, pending=False)
         if kind in (UNIT, TEN, HUNDRED, HALF_BEFORE) and self.mode == "digits":
             return None
-        if kind == UNIT:
-            if flags & (_UNITS | _HALF):
-                return None
-            return replace(self, group=self.group + value, flags=flags | _UNITS, mode="words", has_word=True)
-        if kind == TEN:
-            if flags & (_TENS | _UNITS | _HALF):
-                return None
-            return replace(self, group=self.group + value, flags=flags | _TENS, mode="words", has_word=True)
-        if kind == HUNDRED:
-            if flags & (_HUNDREDS | _TENS | _HALF):
-                return None
-            group = (self.group or 1) * value
-            return replace(self, group=group, flags=_HUNDREDS, mode="words", has_word=True)
+        if kind in (UNIT, TEN, HUNDRED):
+            return self._grow(kind, value, mode="words", has_word=True, pending=False)
         if kind == HALF_AFTER:
             if empty or flags & _HALF or self.pending:
                 return None
-            return replace(self, group=self.group + value, flags=flags | _HALF)
+            return self._with(group=self.group + value, flags=flags | _HALF)
         if kind == HALF_BEFORE:
             if not empty or self.last_scale is not None:
                 return None
-            return replace(self, group=value, flags=_UNITS | _TENS | _HUNDREDS | _HALF,
-                           mode="words", has_word=True)
+            return self._with(group=value, flags=_UNITS | _TENS | _HUNDREDS | _HALF,
+                           mode="words", has_word=True, pending=False)
         if kind == SCALE:
             if self.last_scale is not None and value >= self.last_scale:
                 return None
             if empty and self.last_scale is not None and value != 1000:
                 return None   # "milyar milyon" is not a number; "bir milyar bin" is
             group = self.group if not empty else Decimal(1)
-            return replace(self, total=self.total + group * value, group=Decimal(0), flags=0,
+            return self._with(total=self.total + group * value, group=Decimal(0), flags=0,
                            last_scale=value, has_scale=True, pending=False)
         return None
 
+    def _grow(self, kind: int, value: Decimal, **changes) -> _Reader | None:
+        """Add a unit, ten or hundred to the group (of the whole or of a spoken fraction)."""
+        flags = self.flags
+        if kind == UNIT:
+            if flags & (_UNITS | _HALF):
+                return None
+            return self._with(group=self.group + value, flags=flags | _UNITS, **changes)
+        if kind == TEN:
+            if flags & (_TENS | _UNITS | _HALF):
+                return None
+            return self._with(group=self.group + value, flags=flags | _TENS, **changes)
+        if flags & (_HUNDREDS | _TENS | _HALF):
+            return None
+        return self._with(group=(self.group or 1) * value, flags=_HUNDREDS, **changes)
+
+    def _feed_fraction(self, kind: int, value: Decimal) -> _Reader | None:
+        """After a spoken point: zeros, then one number below a thousand, then maybe a scale."""
+        # Unlike digits ("26 milyar 747,6" waits for "milyon"), a spoken fraction after a
+        # scale is whole: verbalisers read 1250000,5 as "bir milyon iki yüz elli bin virgül beş".
+        pending = False
+        if kind == ZERO:
+            if self.flags:
+                return None
+            return self._with(fraction_zeros=self.fraction_zeros + 1, pending=pending)
+        if kind in (UNIT, TEN, HUNDRED):
+            return self._grow(kind, value, pending=pending)
+        if kind == SCALE:
+            if not (self.flags or self.fraction_zeros):
+                return None
+            if self.last_scale is not None and value >= self.last_scale:
+                return None
+            return self._with(total=self.total + self._spoken() * value, group=Decimal(0), flags=0,
+                           last_scale=value, has_scale=True, pending=False, point=False,
+                           whole=Decimal(0), fraction_zeros=0, spoken_fraction=True)
+        return None
+
+    def _spoken(self) -> Decimal:
+        """The whole and the fraction read around a spoken point: 1, "sıfır", 5 → 1.05."""
+        if not self.group:
+            return self.whole
+        places = self.fraction_zeros + len(str(int(self.group)))
+        return self.whole + self.group.scaleb(-places)
+
     @property
     def value(self) -> Decimal:
+        if self.point:
+            return self.sign * (self.total + self._spoken())
         return self.sign * (self.total + self.group)
 
 
@@ -227,6 +298,8 @@ class Word:
     percent: bool = False             # "yüzde" or "%"
     percent_symbol: bool = False
     coordinator: bool = False
+    sign_symbol: int = 0              # "-" or "+" standing apart: -1 or +1
+    glued_currency: str | None = None  # "10tl": the currency written on the number itself
 
 
 @dataclass(frozen=True)
@@ -242,6 +315,7 @@ class NumberMatch:
     closed: bool = False
     ordinal: bool = False
     dot: bool = False
+    currency: str | None = None       # glued to the last word: "10tl"
 
     @property
     def is_amount(self) -> bool:
@@ -297,6 +371,18 @@ class NumberGrammar:
         # After digits there is no vowel to harmonize with: accept every variant.
         self.loose_suffixes = set().union(*(_every_variant(t) for t in self.inflections))
         self.loose_ordinals = tuple(sorted(set().union(*(_every_variant(t) for t in self.ordinals))))
+        # Points and signs take no suffix; they may be joined as num2words writes them
+        # ("üçvirgülondört", "eksiiki"): a joined word must still read as a number whole.
+        for word in num["decimal_points"]:
+            self.numerals[word] = (POINT, Decimal(0))
+        signs = table["signs"]
+        for word, sign in signs["words"].items():
+            self.numerals[word] = (SIGN, Decimal(sign))
+        self.sign_symbols = {symbol: int(sign) for symbol, sign in signs["symbols"].items()}
+        self.negative_chars = "".join(c for c, sign in self.sign_symbols.items() if sign < 0)
+        self.sign_chars = "".join(self.sign_symbols)
+        self.spaced_sign_after = frozenset(signs["spaced_symbol_after"])
+        self._longest_first = sorted(self.numerals.items(), key=lambda kv: -len(kv[0]))
 
         self.percent_words = tuple(fold(w) for w in table["percent"]["words"])
         self.percent_symbols = frozenset(table["percent"]["symbols"])
@@ -307,6 +393,17 @@ class NumberGrammar:
         self.approx_before = [tuple(fold(p).split()) for p in table["approximators"]["before"]]
         self.approx_after = [tuple(fold(p).split()) for p in table["approximators"]["after"]]
         self.coordinators = frozenset(fold(w) for w in table["coordinators"]["words"])
+        self._digit_word = re.compile(f"([{re.escape(self.sign_chars)}]?)" + _DIGITS_AND_TAIL)
+        # Glued currencies ("10tl", "5usd"): symbols, and names with their suffixes.
+        self.glued_currencies = {**self.currency_forms, **self.currency_symbols}
+        self._longest_glued = max(map(len, self.glued_currencies))
+        # The gate of `can_start`: every token that may begin a number begins with a digit,
+        # a sign or percent character, or a whole numeral or sign word (or a softened
+        # numeral stem: "dördüncü"). Joined and inflected numerals begin with one too.
+        self.start_chars = frozenset(self.sign_chars) | {s for s in self.percent_symbols if len(s) == 1}
+        self.start_words = tuple(sorted({word for word, atom in self.numerals.items() if atom[0] != POINT}
+                                        | {soft for stem, soft in self.softened.items() if stem in self.numerals}))
+        self._start_span = max(map(len, self.start_words))
         # Characters that stick to a number without a space: "$2,5", "%14".
         self.symbol_chars = frozenset(s for s in self.percent_symbols | set(self.currency_symbols)
                                       if len(s) == 1 and not s.isalnum())
@@ -369,7 +466,16 @@ class NumberGrammar:
             fields["percent"] = fields["percent_symbol"] = True
         if key in self.coordinators:
             fields["coordinator"] = True
+        if key in self.sign_symbols:
+            fields["sign_symbol"] = self.sign_symbols[key]
         return Word(key, **fields)
+
+    def can_start(self, text: str) -> bool:
+        """Whether the token `text` may begin a number: a cheap test on its first characters
+        that lets the callers skip the full analysis of nearly every other word."""
+        head = text[:1]
+        return (head.isdigit() or head in self.start_chars
+                or fold(text[:self._start_span]).startswith(self.start_words))
 
     def _number_word(self, stem: str, suffix: str) -> dict | None:
         """Number atoms of one word's stem, with what its suffix says; None if not a number."""
@@ -378,21 +484,21 @@ class NumberGrammar:
         closed = bool(suffix)
         ordinal = closed and suffix.startswith(self.loose_ordinals)
         # "-%3,2" and "%14" when the tokenizer leaves the sign on: a percent in one word.
-        sign = stem[0] if stem[:1] in "+-\u2212" else ""
+        sign = stem[0] if stem[:1] and stem[0] in self.sign_chars else ""
         if stem[len(sign):len(sign) + 1] in self.percent_symbols:
-            m = _DIGIT_WORD.match(sign + stem[len(sign) + 1:])
+            m = self._digit_word.match(sign + stem[len(sign) + 1:])
             if not m or m.group(3) or m.group(4):
                 return None
             found = self._number_word(sign + stem[len(sign) + 1:], suffix)
             return {**found, "percent": True, "closed": True} if found and not found.get("ordinal") else None
-        m = _DIGIT_WORD.match(stem)
+        m = self._digit_word.match(stem)
         if m:
             sign, digits, dot, tail = m.groups()
             parsed = parse_digits(digits)
             if parsed is None:
                 return None
             value, grouped = parsed
-            atoms: tuple = ((DIGITS, value, grouped, -1 if sign in "-\u2212" and sign else 1),)
+            atoms: tuple = ((DIGITS, value, grouped, -1 if sign and sign in self.negative_chars else 1),)
             if dot:
                 if tail or suffix or "." in digits or "," in digits:
                     return None
@@ -402,6 +508,10 @@ class NumberGrammar:
                     return {"atoms": atoms, "closed": True}
                 if tail.startswith(self.loose_ordinals) and not suffix:
                     return {"atoms": atoms, "closed": True, "ordinal": True}
+                glued = self._glued_currency(tail, _Reader().feed(atoms[0]))
+                if glued is not None:
+                    more, code = glued
+                    return {"atoms": atoms + more, "closed": True, "glued_currency": code}
                 words = self._segment(tail, _Reader().feed(atoms[0]))
                 if words is None:
                     return None
@@ -420,6 +530,22 @@ class NumberGrammar:
         if attached and suffix:
             return None
         return {"atoms": atoms, "closed": closed or attached, "ordinal": ordinal or word_ordinal}
+
+    def _glued_currency(self, tail: str, reader: _Reader | None) -> tuple[tuple, str] | None:
+        """(numeral atoms, currency code) of what follows digits in "10tl", "5milyontl", "3dolara"."""
+        if reader is None:
+            return None
+        for cut in range(max(0, len(tail) - self._longest_glued), len(tail)):
+            code = self.glued_currencies.get(tail[cut:])
+            if code is None:
+                continue
+            if not cut:
+                return (), code
+            words = self._segment(tail[:cut], reader)
+            # A suffix inside ("5milyonluktl") cannot be followed by a currency.
+            if words is not None and not words[1]:
+                return words[0], code
+        return None
 
     def _segment(self, text: str, reader: _Reader | None) -> tuple[tuple, bool, bool] | None:
         """Split joined numerals ("yirmiikimilyarlık") into atoms the reader accepts.
@@ -451,17 +577,26 @@ class NumberGrammar:
 
     # --- several words ----------------------------------------------------------------
 
-    def read_number(self, words: Sequence[str], start: int, stop: int | None = None) -> NumberMatch | None:
-        """Read the longest number in words[start:stop] that begins at `start`, or None."""
+    def read_number(self, words: Sequence[str], start: int, stop: int | None = None,
+                    spaced_sign: bool = True) -> NumberMatch | None:
+        """Read the longest number in words[start:stop] that begins at `start`, or None.
+
+        `spaced_sign`: whether a sign character standing apart at `start` ("- 1.200.000")
+        is a sign here; elsewhere a spaced hyphen is a dash ("2024 - 2025").
+        """
         stop = len(words) if stop is None else min(stop, len(words))
-        reader, end, closed = _Reader(), start, False
+        reader, end, closed, first = _Reader(), start, False, start
+        if spaced_sign and start < stop:
+            sign = self.word(words[start]).sign_symbol
+            if sign:
+                reader, first = reader.feed((SIGN, Decimal(sign))), start + 1
         best: tuple[_Reader, int, bool] | None = None
-        for j in range(start, stop):
+        for j in range(first, stop):
             w = self.word(words[j])
             if w.atoms is None:
                 break
             if w.ordinal or w.dot:
-                if j > start:
+                if j > first or reader.signed:
                     break
                 value = _Reader().feed(w.atoms[0]) if w.dot else None
                 return NumberMatch(_plain(value.value) if value else 0, start, j + 1,
@@ -483,7 +618,8 @@ class NumberGrammar:
         reader, end, closed = best
         return NumberMatch(_plain(reader.value), start, end, has_digit=reader.has_digit,
                            has_word=reader.has_word, has_scale=reader.has_scale,
-                           grouped=reader.grouped, closed=closed)
+                           grouped=reader.grouped, closed=closed,
+                           currency=self.word(words[end - 1]).glued_currency)
 
     def currency_at(self, words: Sequence[str], i: int) -> tuple[str, int] | None:
         """(ISO code, end) of a currency written at words[i] ("dolara", "ABD doları", "TL'lik")."""
@@ -522,6 +658,16 @@ class NumberGrammar:
         """Split text at white space and peel symbols that stick to numbers ("$2,5", "%14")."""
         words = []
         for piece in text.split():
+            folded = fold(piece)
+            if folded in self.currency_symbols:
+                words.append(piece)   # "US$" is one symbol, not "US" and "$"
+                continue
+            for symbol in self.currency_symbols:
+                # "US$3,14": a symbol of several characters glued before the digits.
+                if len(symbol) > 1 and folded.startswith(symbol) and folded[len(symbol):][:1].isdigit():
+                    words.append(piece[:len(symbol)])
+                    piece = piece[len(symbol):]
+                    break
             head = []
             while piece and piece[0] in self.symbol_chars:
                 head.append(piece[0])
@@ -569,15 +715,23 @@ class NumberGrammar:
         if end is not None:
             i, approx = end, True
         kind = currency = unit = None
+        # "eksi yüzde 3,5", "- %3", "eksi $5": a sign before the percent or currency marker.
+        sign = self.sign_before_marker(words, i)
+        if sign:
+            i += 1
         if i < len(words) and self.word(words[i]).percent and not self.word(words[i]).atoms:
             kind, i = "PERCENT", i + 1
         elif i < len(words) and self.word(words[i]).currency_symbol:
             kind, currency, i = "MONEY", self.word(words[i]).currency, i + 1
-        m = self.read_number(words, i)
+        m = self.read_number(words, i, spaced_sign=i == 0)
         if m is None or not m.is_amount or m.dot:
             return None
         if kind is None and self.word(words[m.start]).percent:
             kind = "PERCENT"
+        if m.currency is not None:
+            if kind is not None and (kind, currency) != ("MONEY", m.currency):
+                return None
+            kind, currency = "MONEY", m.currency
         i = m.end
         if kind is None and not m.closed and not m.is_article:
             found = self.currency_at(words, i)
@@ -594,7 +748,22 @@ class NumberGrammar:
             i, approx = end, True
         if i != len(words):
             return None
+        if sign:
+            if m.value < 0 or self.word(words[m.start]).atoms[0][0] == SIGN:
+                return None   # two signs ("eksi yüzde -3") state no number
+            return Amount(kind, sign * m.value, currency, unit, approx)
         return Amount(kind, m.value, currency, unit, approx)
+
+    def sign_before_marker(self, words: Sequence[str], i: int, spaced_sign: bool = True) -> int:
+        """-1 or +1 when words[i] is a sign and words[i + 1] a percent or currency marker, else 0."""
+        if i + 1 >= len(words):
+            return 0
+        w, marker = self.word(words[i]), self.word(words[i + 1])
+        if not ((marker.percent and not marker.atoms) or marker.currency_symbol):
+            return 0
+        if w.atoms is not None and len(w.atoms) == 1 and w.atoms[0][0] == SIGN:
+            return int(w.atoms[0][1])
+        return w.sign_symbol if spaced_sign else 0
 
 
 _DEFAULT: NumberGrammar | None = None

@@ -6,9 +6,15 @@ and `periods` found, never over them.
 
 Span boundaries: a span covers the number, its marker and its measure word, whole
 tokens with their suffixes: "yüzde 8,3’ünü", "%14", "22 milyar 928 milyon 716 bin
-dolara", "$2,5 milyar", "250 bin tonluk". Approximators stay outside ("yaklaşık" before
+dolara", "$2,5 milyar", "250 bin tonluk", "10tl". Approximators stay outside ("yaklaşık" before
 "3,6 milyar dolar"): the value is the figure as written. Values keep the sign written
-("yüzde -3,5" → -3.5); the sign of a change is decided later by `relations`.
+("yüzde -3,5", "yüzde eksi 3,5", "eksi yüzde 3,5" → -3.5; "eksi 1.200.000 dolar" →
+-1200000); a sign character apart before "yüzde" ("- yüzde 3") stays outside the span,
+where `relations` reads it. The sign of a change is decided later by `relations`.
+
+Work per token is bounded: only tokens that pass the grammar's first-characters gate
+(`NumberGrammar.can_start`, cached per word form) are analysed, and a number is read in
+a window of at most `MAX_NUMBER_TOKENS` tokens, so a doc costs time linear in its length.
 
 A bare number becomes MONEY or QUANTITY only by sharing the measure of an amount it is
 coordinated with ("1,3 milyar ve 1,2 milyar dolarla"); one with a scale word and no
@@ -17,6 +23,7 @@ are counts ("170 ülke"), years or ordinals.
 """
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -46,6 +53,8 @@ class AmountRecognizer:
         self.name = name
         self.coordination_gap = coordination_gap
         self.grammar = grammar or default_grammar()
+        # The gate's answer per word form (ORTH hash: stable across memory zones).
+        self._can_start: dict[int, bool] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -54,8 +63,11 @@ class AmountRecognizer:
         blocked = bytearray(n)   # tokens already in an entity: never overlapped
         for ent in doc.ents:
             blocked[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
-        words = [t.text for t in doc]
-        figures = self._figures(words, blocked)
+        # Word forms by ORTH id: cheaper than making a Token object per token.
+        ids = doc.to_array(ORTH).tolist()
+        strings = doc.vocab.strings
+        words = [strings[orth] for orth in ids]
+        figures = self._figures(words, ids, blocked)
         if not figures:
             return doc
         self._share_measures(words, blocked, figures)
@@ -74,21 +86,46 @@ class AmountRecognizer:
             doc.set_ents(spans, default="unmodified")
         return doc
 
-    def _figures(self, words: list[str], blocked: bytearray) -> list[_Figure]:
+    def _learn(self, orth: int, text: str) -> bool:
+        """The gate's answer for a word form not seen before, remembered by its ORTH id."""
+        if len(self._can_start) >= self.grammar.cache_size:
+            self._can_start.clear()
+        can = self._can_start[orth] = self.grammar.can_start(text)
+        return can
+
+    def _spaced_sign_ok(self, words: list[str], i: int) -> bool:
+        """A sign character apart is a sign at the start of the text or a line, or after
+        an opening bracket, a colon, an equals sign or a table bar (data: `signs`)."""
+        if i == 0:
+            return True
+        prev = words[i - 1]
+        after = self.grammar.spaced_sign_after
+        return prev in after or (prev.isspace() and any(p in prev for p in after if p.isspace()))
+
+    def _figures(self, words: list[str], ids: list[int], blocked: bytearray) -> list[_Figure]:
         """Every number in the doc that may be an amount, with its measure where written."""
         g, n = self.grammar, len(words)
         figures: list[_Figure] = []
-        i, free_from = 0, 0   # free_from: first token no earlier figure has taken
-        while i < n:
-            if blocked[i] or g.word(words[i]).atoms is None:
-                i += 1
+        i, free_from = 0, 0   # i: next token to read; free_from: first token no earlier figure has taken
+        known = self._can_start.get
+        # The gate, in one pass: forms known to start no number drop out here; forms not
+        # seen before stay in and are decided below.
+        for k in [k for k, orth in enumerate(ids) if known(orth, True)]:
+            if k < i or blocked[k]:
                 continue
-            stop = i
-            while stop < n and stop - i < MAX_NUMBER_TOKENS and not blocked[stop]:
-                stop += 1
-            m = g.read_number(words, i, stop)
+            can = known(ids[k])
+            if not (can or (can is None and self._learn(ids[k], words[k]))):
+                continue
+            w = g.word(words[k])
+            spaced_sign = bool(w.sign_symbol) and self._spaced_sign_ok(words, k)
+            if w.atoms is None and not spaced_sign:
+                continue
+            stop = min(n, k + MAX_NUMBER_TOKENS)
+            taken = blocked.find(1, k, stop)   # the window ends at the next entity (C speed)
+            if taken != -1:
+                stop = taken
+            m = g.read_number(words, k, stop, spaced_sign=spaced_sign)
             if m is None:
-                i += 1
                 continue
             i = m.end
             if not m.is_amount:
@@ -101,6 +138,12 @@ class AmountRecognizer:
                 figure.kind, figure.start = "PERCENT", m.start - 1
             elif before is not None and before.currency_symbol:
                 figure.kind, figure.currency, figure.start = "MONEY", before.currency, m.start - 1
+            if m.currency is not None:
+                if figure.kind not in (None, "MONEY") or figure.currency not in (None, m.currency):
+                    continue   # "%10tl", "$10tl": two measures on one number
+                figure.kind, figure.currency = "MONEY", m.currency
+            if figure.kind is not None and figure.start != m.start:
+                self._sign_before(words, ids, blocked, figure, free_from)
             if m.dot:
                 # "yüzde 5." ends a sentence; any other "5." is an ordinal.
                 if figure.kind != "PERCENT":
@@ -112,6 +155,17 @@ class AmountRecognizer:
                 figures.append(figure)
                 free_from = i = figure.end
         return figures
+
+    def _sign_before(self, words: list[str], ids: list[int], blocked: bytearray, figure: _Figure,
+                     free_from: int) -> None:
+        """"eksi yüzde 3,5", "negatif $5 milyon": a sign word before the marker signs the value
+        and joins the span. A sign character apart ("- yüzde 3") is left to `relations`."""
+        k = figure.start - 1
+        if k < free_from or blocked[k]:
+            return
+        sign = self.grammar.sign_before_marker(words, k, spaced_sign=False)
+        if sign and figure.value >= 0:
+            figure.value, figure.start = sign * figure.value, k
 
     def _measure_after(self, words: list[str], blocked: bytearray, figure: _Figure) -> None:
         """Extend `figure` over the currency, unit or percent sign written after it."""

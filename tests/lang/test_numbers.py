@@ -1,11 +1,18 @@
 """The Turkish number grammar, tested as a corpus of surface forms (like Duckling's
-Numeral/TR/Corpus.hs) plus property tests against num2words."""
+Numeral/TR/Corpus.hs) plus property tests: numbers written out by two independent
+verbalisers (num2words, and turkce-normalize's TTS normaliser) and by the test's own
+speller must parse back exactly."""
+from decimal import Decimal
+
 import pytest
 from hypothesis import assume, given, settings, strategies as st
 from num2words import num2words
+from turkce_normalize import normalize as verbalise, sayi_oku
 
+from service.lang import load_table
 from service.lang.casing import tr_upper
-from service.lang.numbers import Amount, parse_amount, parse_number, parse_ordinal
+from service.lang.numbers import (POINT, Amount, NumberGrammar, default_grammar, parse_amount, parse_number,
+                                  parse_ordinal)
 
 
 def num(value):
@@ -265,6 +272,118 @@ CORPUS = [
     ("8 yeni", NOT_AMOUNT),
     ("yüzde bir", pct(1)),
     ("26 milyar 747,6 milyon TL'ye", money(26747600000, "TRY")),
+    # decimals read aloud: the fraction's digits as one number, its leading zeros one by one
+    ("bir virgül bir", num(1.1)),
+    ("sıfır virgül yetmiş yedi", num(0.77)),
+    ("sıfır virgül beş", num(0.5)),
+    ("üç virgül on dört", num(3.14)),
+    ("üç virgül sıfır beş", num(3.05)),
+    ("sıfır virgül sıfır sıfır bir", num(0.001)),
+    ("yedi yüz altmış dokuz virgül altı", num(769.6)),
+    ("on iki virgül yüz yirmi beş", num(12.125)),
+    ("bin iki yüz elli virgül dokuz", num(1250.9)),
+    ("iki virgül sıfır", num(2)),
+    ("iki nokta iki milyon", num(2200000)),
+    ("iki virgül iki milyon", num(2200000)),
+    ("bir virgül beş milyar", num(1500000000)),
+    ("yirmi altı milyar yedi yüz kırk yedi virgül altı milyon", num(26747600000)),
+    ("İKİ VİRGÜL BEŞ", num(2.5)),
+    ("üçvirgülondört", num(3.14)),
+    ("birvirgülon", num(1.1)),
+    ("bir virgül", NOT_NUMBER),
+    ("virgül beş", NOT_NUMBER),
+    ("nokta", NOT_NUMBER),
+    ("virgül", NOT_NUMBER),
+    ("2 virgül 5", NOT_NUMBER),
+    ("bir buçuk virgül beş", NOT_NUMBER),
+    ("iki virgül beş milyon üç yüz", NOT_NUMBER),
+    ("bir virgül bin", NOT_NUMBER),
+    ("bir milyar iki virgül beş", num(1000000002.5)),
+    ("bir milyon iki yüz elli bin virgül beş", num(1250000.5)),
+    ("bin virgül sıfır", num(1000)),
+    ("milyar virgül beş", num(1000000000.5)),
+    ("eksi virgül beş", NOT_NUMBER),
+    # signs: glued, a word, or a sign character apart at the start
+    ("eksi 1.200.000", num(-1200000)),
+    ("negatif 1200000", num(-1200000)),
+    ("- 1.200.000", num(-1200000)),
+    ("-1.200.000", num(-1200000)),
+    ("−1.200.000", num(-1200000)),
+    ("+ 5", num(5)),
+    ("artı 5", num(5)),
+    ("eksi beş", num(-5)),
+    ("eksi üç virgül beş", num(-3.5)),
+    ("eksi sıfır virgül beş", num(-0.5)),
+    ("EKSİ 2,5", num(-2.5)),
+    ("eksi yirmi iki milyar", num(-22000000000)),
+    ("eksiiki", num(-2)),
+    ("eksi", NOT_NUMBER),
+    ("eksi eksi 5", NOT_NUMBER),
+    ("eksi -5", NOT_NUMBER),
+    ("- -5", NOT_NUMBER),
+    ("5 eksi 3", NOT_NUMBER),
+    ("eksik", NOT_NUMBER),
+    ("artış", NOT_NUMBER),
+    ("negatif", NOT_NUMBER),
+    ("eksi 5'inci", NOT_NUMBER),
+    ("eksi 1.200.000 dolar", money(-1200000, "USD")),
+    ("negatif 3 milyar TL", money(-3000000000, "TRY")),
+    ("- 1.200.000 dolar", money(-1200000, "USD")),
+    ("eksi $5 milyon", money(-5000000, "USD")),
+    ("yüzde eksi 3,5", pct(-3.5)),
+    ("eksi yüzde 3,5", pct(-3.5)),
+    ("negatif yüzde 2", pct(-2)),
+    ("- %3", pct(-3)),
+    ("eksi %3", pct(-3)),
+    ("yüzde eksi iki virgül beş", pct(-2.5)),
+    ("eksi yüzde -3", NOT_AMOUNT),
+    # "buçuk" (and a half), "yarım" (half)
+    ("bir buçuk", num(1.5)),
+    ("on buçuk", num(10.5)),
+    ("yüz buçuk", num(100.5)),
+    ("bir buçuk milyon", num(1500000)),
+    ("üç buçuk milyar dolar", money(3500000000, "USD")),
+    ("yarım", num(0.5)),
+    ("yarım milyar", num(500000000)),
+    ("yarım milyon ton", qty(500000, "t")),
+    ("yüzde bir buçuk", pct(1.5)),
+    ("yüzde iki buçuk", pct(2.5)),
+    ("buçuk", NOT_NUMBER),
+    ("bir buçuk buçuk", NOT_NUMBER),
+    ("yarım buçuk", NOT_NUMBER),
+    # percents read aloud
+    ("yüzde on iki virgül beş", pct(12.5)),
+    ("yüzde sıfır virgül yedi", pct(0.7)),
+    ("yüzde yirmi beş", pct(25)),
+    # currencies glued to the number, spaced, before and after it
+    ("10tl", money(10, "TRY")),
+    ("1tl", money(1, "TRY")),
+    ("10TL", money(10, "TRY")),
+    ("10tl'lik", money(10, "TRY")),
+    ("1TL'ye", money(1, "TRY")),
+    ("5usd", money(5, "USD")),
+    ("5$", money(5, "USD")),
+    ("2,5eur", money(2.5, "EUR")),
+    ("3dolara", money(3, "USD")),
+    ("5milyontl", money(5000000, "TRY")),
+    ("10tl dolar", NOT_AMOUNT),
+    ("$10tl", NOT_AMOUNT),
+    ("US$ 3,14", money(3.14, "USD")),
+    ("US$3,14", money(3.14, "USD")),
+    ("us$ 5 milyon", money(5000000, "USD")),
+    ("$5 milyon", money(5000000, "USD")),
+    ("$ 5 milyon", money(5000000, "USD")),
+    ("5 milyon TL", money(5000000, "TRY")),
+    ("5 milyon $", money(5000000, "USD")),
+    ("TL 5 milyon", money(5000000, "TRY")),
+    ("€ 2,5", money(2.5, "EUR")),
+    ("EUR 2,5 milyon", money(2500000, "EUR")),
+    ("2,5 milyon EUR", money(2500000, "EUR")),
+    ("iki virgül iki milyon dolar", money(2200000, "USD")),
+    ("bir virgül bir milyar dolarlık", money(1100000000, "USD")),
+    ("sıfır virgül yetmiş yedi dolar", money(0.77, "USD")),
+    ("yirmibeş milyon avro", money(25000000, "EUR")),
+    ("yirmi beş milyon avro", money(25000000, "EUR")),
 ]
 
 
@@ -286,7 +405,7 @@ def test_numbers_corpus(surface, expected):
 
 
 def test_numbers_corpus_is_large():
-    assert len(CORPUS) >= 150
+    assert len(CORPUS) >= 300
 
 
 # --- properties -----------------------------------------------------------------------
@@ -371,3 +490,129 @@ def test_numbers_never_crash_on_any_text(text):
     assert parse_number(text) is None or isinstance(parse_number(text), (int, float))
     assert parse_amount(text) is None or isinstance(parse_amount(text), Amount)
     parse_ordinal(text)
+
+
+# --- properties against turkce-normalize, an independent verbaliser --------------------
+# turkce-normalize (a TTS normaliser) reads digits aloud: normalize("-769,6") is
+# "eksi yedi yüz altmış dokuz virgül altı"; `sayi_oku` spells an integer.
+
+def turkish_digits(value: Decimal, places: int) -> str:
+    """Digits as Turkish news writes them: thousands dots, decimal comma ("-1.250.000,05")."""
+    sign = "-" if value < 0 else ""
+    whole, _, fraction = f"{abs(value):.{places}f}".partition(".")
+    return sign + thousands(int(whole)) + ("," + fraction if fraction else "")
+
+
+def plain(value: Decimal):
+    """The value as the grammar returns it: an int when whole, else a float."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+@st.composite
+def decimals(draw):
+    """A decimal up to 10^13 with 1–3 places, either sign."""
+    places = draw(st.integers(min_value=1, max_value=3))
+    units = draw(st.integers(min_value=-(10**13 * 10**places), max_value=10**13 * 10**places))
+    return Decimal(units).scaleb(-places), places
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(min_value=-10**13, max_value=10**13))
+def test_numbers_parse_turkce_normalize_integers(n):
+    assert parse_number(sayi_oku(n)) == n
+    assert parse_number(verbalise(turkish_digits(Decimal(n), 0))) == n
+
+
+@settings(max_examples=500, deadline=None)
+@given(decimals())
+def test_numbers_parse_turkce_normalize_decimals(drawn):
+    value, places = drawn
+    spoken = verbalise(turkish_digits(value, places))
+    assert "virgül" in spoken
+    got = parse_number(spoken)
+    assert got == plain(value) and type(got) is type(plain(value))
+
+
+@settings(max_examples=200, deadline=None)
+@given(decimals())
+def test_numbers_parse_turkce_normalize_percents(drawn):
+    value, places = drawn
+    value = abs(value) % 1000
+    # The normaliser writes "%12,5" as "yüzde on iki virgül beş" (it leaves a signed
+    # "%-3,5" unread, so the sign is put in words the way a speaker says it).
+    spoken = verbalise("%" + turkish_digits(value, places))
+    assert parse_amount(spoken) == Amount("PERCENT", plain(value))
+    assert parse_amount(spoken.replace("yüzde ", "yüzde eksi ", 1)) == Amount("PERCENT", plain(-value))
+
+
+# The test's own speller, extended to decimals read aloud and to signs.
+
+def spell_decimal(value: Decimal, places: int) -> str:
+    """"eksi üç virgül sıfır beş": the whole, "virgül", the fraction's leading zeros, the rest."""
+    whole, _, fraction = f"{abs(value):.{places}f}".partition(".")
+    digits = fraction.rstrip("0") or "0"
+    zeros = len(digits) - len(digits.lstrip("0"))
+    spoken = ["sıfır"] * zeros + ([spell_spaced(int(digits))] if int(digits) or not zeros else [])
+    return " ".join((["eksi"] if value < 0 else []) + [spell_spaced(int(whole)), "virgül"] + spoken)
+
+
+@settings(max_examples=400, deadline=None)
+@given(decimals())
+def test_numbers_parse_own_spelled_decimals(drawn):
+    value, places = drawn
+    spoken = spell_decimal(value, places)
+    assert parse_number(spoken) == plain(value)
+    assert parse_number(tr_upper(spoken)) == plain(value)
+    assert parse_number(spoken.replace(" virgül ", " nokta ")) == plain(value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=9),
+       st.sampled_from([("milyon", 10**6), ("milyar", 10**9)]), st.booleans())
+def test_numbers_parse_spoken_decimal_with_scale(whole, tenth, scale, negative):
+    word, size = scale
+    sign = -1 if negative else 1
+    spoken = f"{'eksi ' if negative else ''}{spell_spaced(whole)} virgül {spell_spaced(tenth)} {word} dolar"
+    assert parse_amount(spoken) == Amount("MONEY", sign * (whole * 10 + tenth) * size // 10, currency="USD")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=10, max_value=99))
+def test_numbers_parse_num2words_decimals(whole, hundredths):
+    # num2words 0.5.14 writes floats joined with two places ("yedivirgülyetmiş" for 7.7),
+    # but reads 1.05 as "birvirgülbeş": only fractions without a leading zero are drawn.
+    text = num2words(whole + hundredths / 100, lang="tr")
+    assume(text == (spell_spaced(whole) + " virgül " + spell_spaced(hundredths)).replace(" ", ""))
+    assert parse_number(text) == plain(Decimal(whole) + Decimal(hundredths).scaleb(-2))
+
+
+# --- the first-token gate -------------------------------------------------------------
+
+def _may_start(text: str) -> bool:
+    """Whether the grammar reads `text` as the first word of a number (a point cannot be)."""
+    w = default_grammar().word(text)
+    return (w.atoms is not None and w.atoms[0][0] != POINT) or bool(w.sign_symbol)
+
+
+@pytest.mark.parametrize("surface", [s for s, _ in CORPUS if s.strip()], ids=lambda s: s[:30])
+def test_numbers_gate_lets_every_number_word_through(surface):
+    g = default_grammar()
+    for word in g.split(surface):
+        assert g.can_start(word) or not _may_start(word)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet="birkiüçdörtbeşaltıyedsknmlyzvgçğ-+%0123456789,.'",
+                                    max_size=20)))
+def test_numbers_gate_never_hides_a_number(text):
+    assert default_grammar().can_start(text) or not _may_start(text)
+
+
+@pytest.mark.parametrize("word", ["dolar", "sektör", "ihracat", "bu", "yatırım", "yeni", "alan", "Kocaeli"])
+def test_numbers_gate_stops_common_words(word):
+    assert not default_grammar().can_start(word)
+
+
+def test_numbers_grammar_reads_its_own_table():
+    # The gate and the signs come from the data: a grammar over a copy of the table agrees.
+    assert NumberGrammar(load_table("numbers")).can_start("eksi")

@@ -7,6 +7,10 @@ The helpers run the packaged pipeline's own components in order and stop after
 import pytest
 from spacy.tokens import Span
 
+from service.lang import load_table
+from service.lang.numbers import NumberGrammar
+from service.pipeline.amounts import MAX_NUMBER_TOKENS, AmountRecognizer
+
 MEASURES = ("MONEY", "PERCENT", "QUANTITY")
 
 
@@ -98,6 +102,37 @@ CASES = [
       ("1,5 milyar sterlin", "MONEY", 1500000000, "GBP"), ("%37,1", "PERCENT", 37.1, None)]),
     ("Dış ticaret açığı -1,2 milyar dolar, değişim yüzde -3,5 oldu.",
      [("-1,2 milyar dolar", "MONEY", -1200000000, "USD"), ("yüzde -3,5", "PERCENT", -3.5, None)]),
+    # signs written as words, apart, and before the percent marker
+    ("Dış ticaret dengesi eksi 1.200.000 dolar olarak açıklandı.",
+     [("eksi 1.200.000 dolar", "MONEY", -1200000, "USD")]),
+    ("Cari denge negatif 1200000 TL oldu.",
+     [("negatif 1200000 TL", "MONEY", -1200000, "TRY")]),
+    ("Bakiye:\n- 1.200.000 dolar",
+     [("- 1.200.000 dolar", "MONEY", -1200000, "USD")]),
+    ("Denge (- 3 milyar dolar) olarak gerçekleşti.",
+     [("- 3 milyar dolar", "MONEY", -3000000000, "USD")]),
+    ("Satışlar 5 milyar dolar - 4 milyar dolar aralığında kaldı.",
+     [("5 milyar dolar", "MONEY", 5000000000, "USD"), ("4 milyar dolar", "MONEY", 4000000000, "USD")]),
+    ("Değişim yüzde eksi 3,5 oldu, bir önceki ay eksi yüzde 2,1 idi.",
+     [("yüzde eksi 3,5", "PERCENT", -3.5, None), ("eksi yüzde 2,1", "PERCENT", -2.1, None)]),
+    ("Oran - yüzde 4 oldu.", [("yüzde 4", "PERCENT", 4, None)]),
+    # decimals read aloud, "buçuk", "yarım"
+    ("İhracat iki virgül iki milyon dolar, ithalat iki nokta iki milyon dolar oldu.",
+     [("iki virgül iki milyon dolar", "MONEY", 2200000, "USD"),
+      ("iki nokta iki milyon dolar", "MONEY", 2200000, "USD")]),
+    ("Sektör bir virgül bir milyar dolarlık satış yaptı, pay yüzde sıfır virgül yetmiş yedi oldu.",
+     [("bir virgül bir milyar dolarlık", "MONEY", 1100000000, "USD"),
+      ("yüzde sıfır virgül yetmiş yedi", "PERCENT", 0.77, None)]),
+    ("Fuarda bir buçuk milyar dolarlık anlaşma ve yarım milyon ton ürün konuşuldu.",
+     [("bir buçuk milyar dolarlık", "MONEY", 1500000000, "USD"),
+      ("yarım milyon ton", "QUANTITY", 500000, "t")]),
+    # currencies glued, spaced, before and after
+    ("Ekmek 10tl oldu, simit 1tl'ye indi.",
+     [("10tl", "MONEY", 10, "TRY"), ("1tl'ye", "MONEY", 1, "TRY")]),
+    ("Hisse US$ 3,14 seviyesine, tahvil $5 milyon düzeyine çıktı.",
+     [("US$ 3,14", "MONEY", 3.14, "USD"), ("$5 milyon", "MONEY", 5000000, "USD")]),
+    ("Şirket 5 milyon TL ve 2,5 milyon EUR kazandı.",
+     [("5 milyon TL", "MONEY", 5000000, "TRY"), ("2,5 milyon EUR", "MONEY", 2500000, "EUR")]),
 ]
 
 
@@ -143,3 +178,59 @@ def test_amounts_never_overlap_an_earlier_entity(nlp):
 def test_amounts_coordination_needs_a_conjunction(nlp):
     text = "Kent 1,3 milyar yatırım aldı ve ihracatı 1,2 milyar dolar oldu."
     assert measures(run(nlp, text)) == [("1,2 milyar dolar", "MONEY", 1200000000, "USD")]
+
+
+# --- bounded work ---------------------------------------------------------------------
+
+class CountingGrammar(NumberGrammar):
+    """The real grammar, counting how many times a word is looked up: the unit of work
+    of the amounts scan (every step of `read_number` and of the measure search is one)."""
+
+    def __init__(self):
+        super().__init__(load_table("numbers"))
+        self.lookups = 0
+
+    def word(self, text):
+        self.lookups += 1
+        return super().word(text)
+
+
+LONG_RUNS = [
+    "yüzde 5,5 ",
+    "1 2 3 4 5 6 7 8 9 10 ",
+    "20 milyar 156 milyon 213 bin 500 ",
+    "bir iki üç dört beş altı yedi sekiz dokuz on ",
+    "iki virgül iki milyon eksi 1.200.000 ",
+    "1,3 ve 1,2 ve ",
+    "- 5 - 5 - 5 ",
+    "yirmiikimilyar ",
+]
+
+
+@pytest.mark.parametrize("unit", LONG_RUNS)
+def test_amounts_work_is_linear_in_length(nlp, unit):
+    # Steps, not seconds: doubling the text doubles the lookups, and each token costs at
+    # most a window's worth of them, however the numbers follow one another.
+    counts = []
+    for chars in (10_000, 20_000):
+        grammar = CountingGrammar()
+        amounts = AmountRecognizer(nlp, "amounts", 4, grammar=grammar)
+        doc = amounts(nlp.make_doc(unit * (chars // len(unit))))
+        counts.append((grammar.lookups, len(doc)))
+        assert grammar.lookups <= 3 * MAX_NUMBER_TOKENS * len(doc)
+    (small, small_tokens), (large, large_tokens) = counts
+    assert large <= 1.1 * small * large_tokens / small_tokens
+
+
+def test_amounts_gate_skips_words_that_start_no_number(nlp):
+    grammar = CountingGrammar()
+    amounts = AmountRecognizer(nlp, "amounts", 4, grammar=grammar)
+    amounts(nlp.make_doc("Sektörün yeni yatırım alanları bu yıl dolar bazında büyüdü. " * 50))
+    assert grammar.lookups == 0
+
+
+def test_amounts_same_entities_in_one_long_doc(nlp):
+    # The gate's answers are remembered across docs by word form: reading all the cases
+    # as one doc after reading them one by one finds the same entities.
+    text = " ".join(t for t, _ in CASES)
+    assert measures(run(nlp, text)) == [m for t, expected in CASES for m in measures(run(nlp, t))]
