@@ -4,13 +4,13 @@ import json
 import os
 import subprocess
 import sys
-import uuid
+from contextlib import nullcontext
 
 import httpx
 import pytest
 import sqlalchemy as sa
 
-from ..bulk.conftest import PG_BASE, annotate, write_jsonl
+from ..bulk.conftest import annotate, pg_schema, write_jsonl
 from .conftest import ROOT, free_port, make_client, wait_until_ready
 
 # Written for these tests: Bursa's exports to Germany month by month, and two other cells.
@@ -36,25 +36,11 @@ BURSA_DE = [("2025-01", 310000000), ("2025-02", 295000000), ("2025-03", 34200000
 def stored(request, tmp_path_factory):
     """A database URL holding ARTICLES, written by `python -m service annotate --db`."""
     tmp = tmp_path_factory.mktemp("query")
-    schema = None
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp / 'facts.db'}"
-    else:
-        schema = f"query_test_{uuid.uuid4().hex[:12]}"
-        admin = sa.create_engine(PG_BASE)
-        try:
-            with admin.begin() as conn:
-                conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-        except sa.exc.OperationalError as exc:
-            pytest.fail(f"PostgreSQL is not answering at {PG_BASE} ({exc.orig}): start it with .ci/services.sh")
-        url = f"{PG_BASE}?options=-csearch_path%3D{schema}"
-    status, _ = annotate(write_jsonl(tmp / "in.jsonl", ARTICLES), "--db", url, "-o", tmp / "out.jsonl")
-    assert status == 0
-    yield url
-    if schema:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with (nullcontext(f"sqlite:///{tmp / 'facts.db'}") if request.param == "sqlite"
+          else pg_schema("query_test")) as url:
+        status, _ = annotate(write_jsonl(tmp / "in.jsonl", ARTICLES), "--db", url, "-o", tmp / "out.jsonl")
+        assert status == 0
+        yield url
 
 
 @pytest.fixture(scope="module")

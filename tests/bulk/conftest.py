@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -85,20 +86,29 @@ def articles():
     return make_articles(24)
 
 
-@pytest.fixture
-def pg_url():
-    """A PostgreSQL URL whose search_path is a schema made for this test (dropped after it)."""
-    schema = f"bulk_test_{uuid.uuid4().hex[:12]}"
+@contextmanager
+def pg_schema(prefix: str):
+    """A PostgreSQL URL whose search_path is a schema made for the caller (dropped after it)."""
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(PG_BASE)
     try:
         with admin.begin() as conn:
             conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
     except sa.exc.OperationalError as exc:
         pytest.fail(f"PostgreSQL is not answering at {PG_BASE} ({exc.orig}): start it with .ci/services.sh")
-    yield f"{PG_BASE}?options=-csearch_path%3D{schema}"
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    try:
+        yield f"{PG_BASE}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_url():
+    """A PostgreSQL URL whose search_path is a schema made for this test (dropped after it)."""
+    with pg_schema("bulk_test") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
