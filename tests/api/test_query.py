@@ -1,6 +1,5 @@
 """GET /facts and GET /documents/{id} over a database the real bulk sink wrote, in SQLite and
 the real PostgreSQL (each test run in a schema of its own)."""
-import json
 import os
 import subprocess
 import sys
@@ -8,7 +7,6 @@ from contextlib import nullcontext
 
 import httpx
 import pytest
-import sqlalchemy as sa
 
 from ..bulk.conftest import annotate, pg_schema, write_jsonl
 from .conftest import ROOT, free_port, make_client, wait_until_ready
