@@ -401,8 +401,9 @@ class RelationExtractor:
             if delta:
                 # "345 milyon dolarlık bir artış": the amount is the change, not the level.
                 d.change_abs, d.value = delta * abs(d.value), None
-            if d.cell.flow == "balance" and d.value is not None:
-                d.value = self._balance_sign(words, s, e, m) * abs(d.value)
+            if d.cell.flow == "balance" and d.value is not None and d.value >= 0:
+                # A balance written with its sign ("eksi 1,2 milyar dolar") keeps it; otherwise the words say.
+                d.value = self._balance_sign(words, s, e, m) * d.value
             q = self._quantity_for(m, quantities, clause_of, s)
             if q is not None:
                 d.quantity, d.unit = q._.value, q._.unit
@@ -470,7 +471,7 @@ class RelationExtractor:
         if self._has("share_verbs", words, m.end, window_after) and not self._has("sign_up", words, m.end, window_after) \
                 and not self._has("sign_down", words, m.end, window_after):
             return "share"
-        if self._sign(words, m, s, e, clause_of) is not None:
+        if self._sign(words, m, s, e, clause_of) is not None or (m.ent._.value or 0) < 0:
             return "change"
         return None
 
@@ -933,7 +934,8 @@ class RelationExtractor:
         if value is None:
             return
         if m.role == "change":
-            sign = self._sign(words, m, s, e, clause_of) or 1
+            # A sign written with the number ("yüzde eksi 3,5", "-%12") is the text's own word on it.
+            sign = -1 if value < 0 else (self._sign(words, m, s, e, clause_of) or 1)
             value = sign * abs(value)
         target = None
         same_clause = [(mm, d) for mm, d in sentence_facts if mm.clause == m.clause and mm.role != "from"]

@@ -30,4 +30,4 @@ def test_phenomena_text_states_exactly_its_facts(nlp, case):
 
 def test_phenomena_corpus_covers_every_mechanism():
     kinds = {c["phenomenon"] for c in CASES}
-    assert {"subject", "scope", "region", "product", "prior", "frame", "table", "list", "mirror", "change", "period", "notfact", "flow"} <= kinds
+    assert {"subject", "scope", "region", "product", "prior", "frame", "table", "list", "mirror", "change", "period", "notfact", "flow", "sign"} <= kinds
