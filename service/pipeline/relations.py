@@ -1075,6 +1075,11 @@ class RelationExtractor:
         if not cells and len(sector_only) == 1 and ctx.province and self._has("anaphora_province", words, s, e):
             # "otomotiv sektörüyle kent … Türkiye'nin lider ili oldu": the story's province ranks in that sector.
             cells = sector_only
+        if not cells and len(sector_only) == 1 and ctx.flow and ctx.flow_age <= 1:
+            # "<sektör> sektörü ilk sırada yer aldı" right after a sentence on the story's figures.
+            cells = sector_only
+        # A rank with no flow word of its own goes on with the sentence before it.
+        flow = flow or (ctx.flow if ctx.flow_age <= 1 else None)
         if flow is None or len(cells) != 1:
             return
         p = cells[0]

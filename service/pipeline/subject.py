@@ -88,6 +88,8 @@ def find_subject(doc, words, ents, sentences, cues: dict, sets: dict, weights: d
     for k, (s, e) in enumerate(sentences):
         for i in range(s, e):
             sent_of[i] = (k, s in lead_starts)
+    first_figure = next((sent_of[x.start][0] for x in ents if x.label_ in ("MONEY", "PERCENT") and x.start in sent_of),
+                        len(sentences))
     totals: dict[tuple[str, str], dict] = defaultdict(lambda: defaultdict(float))
     best_span: dict[tuple[str, str], tuple[float, tuple[int, int]]] = {}
     for ent in ents:
@@ -99,6 +101,9 @@ def find_subject(doc, words, ents, sentences, cues: dict, sets: dict, weights: d
             continue
         k, in_lead = sent_of.get(ent.start, (0, False))
         feats = mention_features(words, ent, sentences[k][0], in_lead, cues, sets, w)
+        if k <= first_figure:
+            # Named before the story's first figure, or with it: the story opens on it.
+            feats["opening"] = 1.0
         key = (ent.label_, name)
         for f, v in feats.items():
             totals[key][f] += v
