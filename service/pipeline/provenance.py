@@ -9,7 +9,7 @@ the publication date ("date", which has no span: start = end = 0).
 
 A source is `(start, end, how)` with character offsets into the text.
 """
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 CELL_ATTRS = {"province": ("PROVINCE", "norm"), "country": ("COUNTRY", "code"),
               "sector": ("SECTOR", "norm"), "product": ("PRODUCT", "norm")}
@@ -38,6 +38,10 @@ class Tracer:
         doc = self.doc
         return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
 
+    def _within(self, s, e):
+        """Entities that start in tokens [s, e): a slice found by bisection, not a scan."""
+        return self.ents[bisect_left(self.starts, s):bisect_left(self.starts, e)]
+
     def _before(self, pos):
         """Entities that end before token `pos`, nearest first."""
         k = bisect_right(self.starts, pos)
@@ -61,7 +65,7 @@ class Tracer:
         return out
 
     def _place(self, field, value, c0, c1, s, e, anchor, how_default):
-        in_sentence = [x for x in self.ents if s <= x.start < e and _value_of(x, field) == value]
+        in_sentence = [x for x in self._within(s, e) if _value_of(x, field) == value]
         for x in in_sentence:
             if c0 <= x.start < c1:
                 return (x.start_char, x.end_char, "clause")
@@ -78,7 +82,7 @@ class Tracer:
         return (*self._span(s, e), how_default)
 
     def _period(self, period, c0, c1, s, e, anchor):
-        dates = [x for x in self.ents if x.label_ == "DATE" and s <= x.start < e]
+        dates = [x for x in self._within(s, e) if x.label_ == "DATE"]
         for how, lo, hi in (("clause", c0, c1), ("sentence", s, e)):
             for x in dates:
                 if lo <= x.start < hi:

@@ -59,11 +59,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until_ready(proc: subprocess.Popen, base: str, log: Path, timeout: float = 90) -> None:
-    """Poll /readyz until the server answers 200; fail with its log if it exits or times out."""
+def wait_until_ready(proc: subprocess.Popen | None, base: str, log: Path | None, timeout: float = 90) -> None:
+    """Poll /readyz until the server answers 200; fail with its log if it exits or times out.
+    `proc` None: the server runs in this process (a thread), so there is no exit to watch."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if proc.poll() is not None:
+        if proc is not None and proc.poll() is not None:
             raise AssertionError(f"server exited with {proc.returncode}:\n{log.read_text()}")
         try:
             if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
@@ -71,7 +72,7 @@ def wait_until_ready(proc: subprocess.Popen, base: str, log: Path, timeout: floa
         except httpx.TransportError:
             pass
         time.sleep(0.2)
-    raise AssertionError(f"server on {base} not ready after {timeout} s:\n{log.read_text()}")
+    raise AssertionError(f"server on {base} not ready after {timeout} s:\n{log.read_text() if log else ''}")
 
 
 @pytest.fixture(scope="session")

@@ -183,7 +183,7 @@ def db_page_server(explained_model, tmp_path_factory):
     from service.api.settings import Settings
 
     from ..bulk.conftest import annotate, write_jsonl
-    from .conftest import free_port
+    from .conftest import free_port, wait_until_ready
     from .test_query import ARTICLES
 
     tmp = tmp_path_factory.mktemp("page-db")
@@ -195,14 +195,7 @@ def db_page_server(explained_model, tmp_path_factory):
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        import time
-        time.sleep(0.1)
+    wait_until_ready(None, base, None, timeout=30)
     yield base
     server.should_exit = True
     thread.join(timeout=20)
