@@ -110,6 +110,7 @@ class PeriodExpr:
     kind: str | None = None
     of_year: int | None = None
     day: bool = False
+    as_of: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,10 @@ def resolve(expr: PeriodExpr, pub: date | None) -> tuple[str | None, str]:
         year_end = year + cross
     if (year_end, m2) < (year, m1):
         return None, code
+    if expr.as_of and pub is not None and year_end == pub.year and m1 < pub.month <= m2:
+        # "bu yılın son çeyreği itibarıyla" in October: a figure "as of" a time cannot run
+        # past the publication, so it is the year to the last month before it.
+        m2 = pub.month - 1
     return format_period(year, m1, year_end, m2), "day" if expr.day else code
 
 
@@ -572,17 +577,23 @@ class PeriodParser:
         w, n = sc.w, sc.n
         if j >= n or (base.year_end is not None and base.season_start is None):
             return None
-        if w[j] in self.same and j + 1 < n and (w[j + 1] in self.period_nouns
-                                                 or w[j + 1] in self.month_nouns
-                                                 or w[j + 1] in self.season_nouns):
+        # "geçen yılın aynı / söz konusu / ilgili döneminde": the months the article is
+        # about, in the governing year; any this-period phrase works, not only "aynı".
+        for words in self.this_period:
+            m = len(words)
+            g = w[j + m] if j + m < n else ""
+            if tuple(w[j:j + m]) != words or not (g in self.period_nouns or g in self.month_nouns
+                                                  or g in self.season_nouns):
+                continue
+            k = j + m + 1
             if base.year is not None and base.season_start is None:
-                return PeriodExpr(kind="same_period_of_year", of_year=base.year), j + 2
+                return PeriodExpr(kind="same_period_of_year", of_year=base.year), k
             if base.year_rel == -1:
-                return PeriodExpr(kind="same_prev_year"), j + 2
+                return PeriodExpr(kind="same_prev_year"), k
             if base.year_rel == 0:
                 # "bu yılın aynı döneminde": the months just named, in the publication year.
-                return PeriodExpr(kind="same_this_year"), j + 2
-            return PeriodExpr(kind="same"), j + 2
+                return PeriodExpr(kind="same_this_year"), k
+            return PeriodExpr(kind="same"), k
         start = base.months[0] if base.season_start else 1
         for words in self.fillers:
             if tuple(w[j:j + len(words)]) == words:
@@ -726,8 +737,9 @@ class PeriodParser:
             # "Ocak ve ..." with no plural noun after: only the first month is a period.
             m2, year, noun, form, k = m1, None, None, _BARE, j + 1
         if (m1 == m2 and not day and year is None and noun is None and form == _BARE
-                and sc.texts is not None and not sc.texts[j][:1].isupper()):
-            return None  # "ekim" (sowing), "ocak" (hearth) in lower case
+                and sc.texts is not None and not sc.texts[j][:1].isupper()
+                and not (k < n and w[k] in self.end_nouns)):
+            return None  # "ekim" (sowing), "ocak" (hearth) in lower case; "ekim sonu" is the month
         return PeriodExpr(year=year, months=(m1, m2), day=day), k, True
 
     def _until_end(self, sc: _Scan, expr: PeriodExpr, k: int):
@@ -738,7 +750,11 @@ class PeriodParser:
         j = k + 1
         if k < n and w[k] in self.end_nouns and j < n and w[j] in self.as_of and expr.months and not expr.kind and expr.trailing is None \
                 and expr.months[0] == expr.months[1]:
-            return replace(expr, months=(1, expr.months[1])), j + 1
+            return replace(expr, months=(1, expr.months[1]), as_of=True), j + 1
+        if (k < n and w[k] in self.as_of and expr.months and not expr.kind and expr.trailing is None
+                and expr.months[1] - expr.months[0] in (2, 5)):
+            # "ikinci çeyrek itibarıyla": a quarter or a half "as of" is the year to its end.
+            return replace(expr, months=(1, expr.months[1]), as_of=True), k + 1
         if expr.year is None or expr.kind or k + 1 >= n or w[k] not in self.end_nouns or w[k + 1] not in self.until:
             return expr, k
         j = k + 2

@@ -110,6 +110,8 @@ class Context:
     bilateral: str | None = None
     topic_sector: str | None = None
     topic_country: str | None = None
+    topic_product: str | None = None
+    topic_product_sector: str | None = None
     table: dict | None = None
     pub: object = None
     foreign: bool = False
@@ -309,7 +311,11 @@ class RelationExtractor:
         ctx.province = subject.name("PROVINCE")
         ctx.topic_sector = subject.name("SECTOR")
         ctx.topic_country = subject.name("COUNTRY")
-        ctx.sector_story = subject.sector is not None and subject.province is None
+        ctx.topic_product = subject.name("PRODUCT")
+        if ctx.topic_product is not None:
+            ctx.topic_product_sector = next((x._.code for x in ents if x.label_ == "PRODUCT"
+                                             and x._.norm == ctx.topic_product), None)
+        ctx.sector_story = (subject.sector is not None or subject.product is not None) and subject.province is None
         # Figures stated before any period (a province's total, then "… yılında" two sentences
         # on) take the first period the article names, wherever it stands.
         ctx.doc_period = next((e._.period for e in ents if e.label_ == "DATE" and e._.period
@@ -355,6 +361,9 @@ class RelationExtractor:
         target_clause |= {clause_of[i - s] for i in range(s, e)
                           if doc[i].is_alpha and len(words[i]) > 6 and any(x in words[i][3:] for x in future)}
         excl_clause = {clause_of[i - s] for i in self._find("exclude_clause", words, s, e)}
+        per_unit = self.cues["per_unit_before"]
+        excl_clause |= {m.clause for m in measures
+                        if m.label == "MONEY" and m.start > s and words[m.start - 1] in per_unit}
         measure_clauses = {m.clause for m in measures}
         # A subject clause with no figure of its own ("ithalat borçları, … 41,1 milyar dolar oldu")
         # speaks of the figure in the clause after it.
@@ -375,6 +384,12 @@ class RelationExtractor:
                     m.excluded = True
                 previous_pct = m
         monies = [m for m in measures if m.label == "MONEY" and not m.excluded]
+        # "ihracatı yüzde 50 artışla 12,8 milyon tona çıktı": a change stated with a tonnage and no
+        # money in its clause is the quantity's change, no change of a value (FACTS.md).
+        tonnage_clauses = {clause_of[q.start - s] for q in quantities} - {x.clause for x in measures if x.label == "MONEY"}
+        for m in measures:
+            if m.label == "PERCENT" and m.role == "change" and m.clause in tonnage_clauses:
+                m.excluded = True
         self._mark_from_values(doc, words, monies, e)
         ctx.from_dates = {d.start for d in dates for m in monies if m.role == "from" and 0 <= m.start - d.end <= 1}
 
@@ -842,9 +857,12 @@ class RelationExtractor:
             cell.sector = next(p._.norm for p in places if p.label_ == "SECTOR")
         else:
             # "Türkiye'nin toplam ihracatı": the country's total is no figure of the article's sector.
-            cell.sector = None if national and (self._has("national_total", words, c0, c1)
-                                                or self._country_total(words, local.get("COUNTRY"), c1)) \
-                else ctx.topic_sector
+            country_total = national and (self._has("national_total", words, c0, c1)
+                                          or self._country_total(words, local.get("COUNTRY"), c1))
+            cell.sector = None if country_total else ctx.topic_sector
+            if ctx.topic_product and not country_total and not national and "PRODUCT" not in local:
+                # A story on one product (or trade category) speaks of it where no other is named.
+                cell.product, cell.sector = ctx.topic_product, ctx.topic_product_sector
         if cell.sector is None and ctx.partner_sector and "COUNTRY" in local and not national \
                 and not any(x in local for x in ("SECTOR", "PRODUCT", "PROVINCE")):
             cell.sector = ctx.partner_sector

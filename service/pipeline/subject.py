@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..lang.casing import split_suffix
 
 # The entity labels a subject is chosen for, and the attribute that names each one.
-SUBJECT_KINDS = {"PROVINCE": "norm", "SECTOR": "norm", "COUNTRY": "code"}
+SUBJECT_KINDS = {"PROVINCE": "norm", "SECTOR": "norm", "COUNTRY": "code", "PRODUCT": "norm"}
 
 
 @dataclass(frozen=True)
@@ -38,10 +38,12 @@ class Subject:
     province: Candidate | None = None
     sector: Candidate | None = None
     country: Candidate | None = None
+    product: Candidate | None = None
     candidates: tuple[Candidate, ...] = field(default_factory=tuple)
 
     def name(self, label: str) -> str | None:
-        c = {"PROVINCE": self.province, "SECTOR": self.sector, "COUNTRY": self.country}[label]
+        c = {"PROVINCE": self.province, "SECTOR": self.sector, "COUNTRY": self.country,
+             "PRODUCT": self.product}[label]
         return c.name if c is not None else None
 
 
@@ -140,12 +142,14 @@ def find_subject(doc, words, ents, sentences, cues: dict, sets: dict, weights: d
         if len(ranked) > 1 and ranked[0].score < w["margin"][label] * max(ranked[1].score, 0.0):
             continue
         chosen[label] = ranked[0]
-    # An article is about a province or about a sector: the stronger one is the subject, and the
-    # other is only one of its figures' cells (the leading sector of a story on one province's exports).
-    # The first kind of `exclusive` keeps its place unless the other outscores it by `margin`.
-    first, second = w["exclusive"]
-    if first in chosen and second in chosen:
-        beaten = chosen[second].score >= w["margin"][second] * chosen[first].score
-        del chosen[first if beaten else second]
+    # An article is about a province or about a sector (or a product below it): the stronger one is
+    # the subject, and the other is only one of its figures' cells (the leading sector of a story on
+    # one province's exports, a product of a sector story). In each pair of `exclusive`, the first
+    # keeps its place unless the second outscores it by the second's `margin`.
+    for first, second in w["exclusive"]:
+        if first in chosen and second in chosen:
+            beaten = chosen[second].score >= w["margin"][second] * chosen[first].score
+            del chosen[first if beaten else second]
     return Subject(province=chosen.get("PROVINCE"), sector=chosen.get("SECTOR"), country=chosen.get("COUNTRY"),
+                   product=chosen.get("PRODUCT"),
                    candidates=tuple(sorted(candidates, key=lambda c: (c.label, -c.score))))
