@@ -30,7 +30,7 @@ from spacy.util import ensure_path
 
 from ..lang.casing import split_suffix
 from ..lang.numbers import parse_number
-from ..lang.periods import resolve_relative
+from ..lang.periods import format_period, parse_period, resolve_relative
 from ..lang.casing import fold
 from .budget import check_deadline
 from .cues import CueSet
@@ -73,6 +73,7 @@ class Measure:
     clause: int
     role: str = "value"    # value | from | change | share
     excluded: bool = False
+    delta: int = 0         # +1/-1 when the amount is a change ("X dolar artarak"), not a level
 
 
 class Clauses(list):
@@ -396,18 +397,23 @@ class RelationExtractor:
         sentence_facts: list[tuple[Measure, FactDraft]] = []
         claimed: set[int] = set()
         respective = self._respective(words, s, e, places, monies)
+        respective_periods = self._respective_periods(words, s, e, dates, monies)
         ctx.sentence_leader = None
         ctx.prior_period = None
+        for m in monies:
+            m.delta = self._change_abs_sign(words, m, e)
         for m in monies:
             cell, local = self._cell_for(doc, words, m, s, e, clause_of, places, dates, ctx, claimed, monies,
                                          forced=respective.get(m.start))
             if cell is None:
                 continue
+            if m.start in respective_periods:
+                cell.period = respective_periods[m.start]
             if m.role == "from" and ctx.prior_period is None:
                 ctx.prior_period = cell.period
             d = FactDraft(cell=cell, value=m.ent._.value, currency=m.ent._.currency,
                           evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
-            delta = self._change_abs_sign(words, m, e)
+            delta = m.delta
             growth = False
             if not delta and self._is_instrumental(doc, words, m, e) and self._has("growth_rank", words, s, m.start):
                 # "ihracatının en fazla arttığı ülke 691,5 milyon dolarla Irak oldu", and the list that
@@ -586,7 +592,8 @@ class RelationExtractor:
 
         # "Türkiye'den … 1,6 milyar dolarlık fındık ihracatının … Trabzon'dan": when the clause names a
         # place before the amount, a place after it belongs to something else.
-        prev_money = max((x.end for x in others if x.end <= m.start and x.clause == m.clause and x.role != "from"),
+        prev_money = max((x.end for x in others if x.end <= m.start and x.clause == m.clause and x.role != "from"
+                            and not x.delta),
                          default=c0)
         backward_any = any(max(c0, prev_money) <= p.start and p.end <= m.start and p.label_ != "SECTOR" and free(p)
                            for p in places)
@@ -606,7 +613,8 @@ class RelationExtractor:
                     pick = fw[0]
             if pick is None:
                 # A from-value ("2 milyar dolardan 2,57 milyar dolara") shares its cell with the value after it.
-                prev = max((x.end for x in others if x.end <= m.start and x.clause == m.clause and x.role != "from"),
+                prev = max((x.end for x in others if x.end <= m.start and x.clause == m.clause and x.role != "from"
+                            and not x.delta),
                            default=c0)
                 bw = [p for p in cands if max(c0, prev) <= p.start and p.end <= m.start]
                 if bw:
@@ -757,6 +765,29 @@ class RelationExtractor:
                 return {m.start: p for m, p in zip(after, before)}
         return {}
 
+    def _respective_periods(self, words, s, e, dates, monies) -> dict:
+        """"2022 ve 2023'te sırasıyla X ve Y dolar", "ilk iki ayda sırasıyla X ve Y dolar": the
+        figures after "sırasıyla" take the periods before it in order, or the months of one range."""
+        hits = self._find("respectively", words, s, e)
+        if not hits:
+            return {}
+        r = hits[0]
+        after = [m for m in monies if m.start > r and m.role != "from"]
+        last_money = max((m.end for m in monies if m.end <= r), default=s)
+        before = [d for d in dates if last_money <= d.start and d.end <= r and d._.period and not d._.norm]
+        if len(after) < 2:
+            return {}
+        if len(before) == len(after):
+            return {m.start: d._.period for m, d in zip(after, before)}
+        if len(before) == 1:
+            y1, m1, y2, m2 = parse_period(before[0]._.period)
+            first = y1 * 12 + m1 - 1
+            if (y2 * 12 + m2 - 1) - first + 1 == len(after):
+                return {m.start: format_period((first + k) // 12, (first + k) % 12 + 1,
+                                               (first + k) // 12, (first + k) % 12 + 1)
+                        for k, m in enumerate(after)}
+        return {}
+
     def _cell_for(self, doc, words, m, s, e, clause_of, places, dates, ctx, claimed, monies, forced=None):
         local = self._local(doc, words, m, s, e, clause_of, places, monies, claimed)
         if forced is not None:
@@ -791,12 +822,17 @@ class RelationExtractor:
                 flow = ctx.flow
             else:
                 return None, local
-        if len(monies) > 1 and m.role != "from":
-            # In a list each entity belongs to one figure; a from-value lends its entity to the value after it.
+        if len(monies) > 1 and m.role != "from" and not m.delta:
+            # In a list each entity belongs to one figure; a from-value or a change amount ("X dolar
+            # artarak Y dolara") lends its entity to the value after it.
             claimed.update(p.start for p in local.values())
         # A region blocks the figure only as its own subject ("<bölge> bölgesinin ihracatı"), not
         # where it qualifies a province named with it ("<bölge>'nin sanayi kenti <il>").
         regional = any(x in local for x in NO_CELL_LABELS) and not any(x in local for x in ("PROVINCE", "COUNTRY"))
+        if not local and not any(p.label_ in ("PROVINCE", "COUNTRY") for p in places):
+            # "<bölge> X dolarlık ihracata imza atarken, ithalatı Y dolarda kaldı": a coordinated
+            # clause with no subject of its own keeps the sentence's, a region's too.
+            regional = any(p.label_ in NO_CELL_LABELS and p.end <= m.start for p in places)
         if "GROUP" in local or regional or self._foreign_economy(doc, words, c0, c1, places, local):
             return None, local
         if "COUNTRY" in local and local["COUNTRY"]._.code != NATIONAL_CODE and self._has("foreign_trader", words, s, e):
@@ -806,16 +842,25 @@ class RelationExtractor:
         cell = Cell(flow=flow)
         country = local.get("COUNTRY")
         national = False
+        partner_code = None
         if country is not None and country._.code == NATIONAL_CODE:
             # "Türkiye'nin ihracatı": the whole country, unless it is only the share's denominator.
             national = "PROVINCE" not in local
             # The partner stands in the clause that names Türkiye ("Rusya'nın Türkiye'ye ihracatı, …").
             foreign = [p for p in places if p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE
                        and clause_of[p.start - s] == clause_of[country.start - s]]
+            turkey = local.get("COUNTRY")
             country = foreign[-1] if foreign else None
             if country is not None:
                 national = False
-                if self._mirrored(words, country, local.get("COUNTRY")):
+                if self._mirrored(words, country, turkey):
+                    cell.flow = {"export": "import", "import": "export"}.get(cell.flow, cell.flow)
+            else:
+                partner = self._partner_anaphor(words, turkey, c0, ctx)
+                if partner is not None:
+                    # "Ülkenin Türkiye'den ithalatı": with Türkiye named as the partner, "ülke" is the
+                    # other country of the story, and its import is Türkiye's export.
+                    national, partner_code = False, partner
                     cell.flow = {"export": "import", "import": "export"}.get(cell.flow, cell.flow)
         if self._has("national", words, c0, c1):
             national = True
@@ -833,6 +878,8 @@ class RelationExtractor:
             cell.country = leader.country if leader is not None and leader.country else ctx.country
         elif country is not None:
             cell.country = country._.code
+        elif partner_code is not None:
+            cell.country = partner_code
         elif not national and "PROVINCE" not in local:
             cell.country = ctx.bilateral or ctx.topic_country
         elif national and cell.flow in ("balance", "volume") and ctx.bilateral:
@@ -935,6 +982,18 @@ class RelationExtractor:
         generic = self._generic_sector_words
         return any(i not in ent_tokens and not (i > 0 and words[i - 1] in generic)
                    for i in self._find("anaphora_sector", words, s, e))
+
+    def _partner_anaphor(self, words, turkey, c0, ctx) -> str | None:
+        """The story's partner where a genitive anaphor ("ülkenin") stands before Türkiye named in
+        another case ("Türkiye'den", "Türkiye'ye") in the clause; None otherwise."""
+        partner = ctx.country or ctx.bilateral or ctx.topic_country
+        if turkey is None or partner in (None, NATIONAL_CODE):
+            return None
+        t_suf = split_suffix(words[turkey.end - 1])[1]
+        if not t_suf or t_suf.endswith(self._genitive):
+            return None
+        anaphors = self.cues["partner_anaphor_genitive"]
+        return partner if any(words[i] in anaphors for i in range(c0, turkey.start)) else None
 
     def _mirrored(self, words, foreign, turkey) -> bool:
         """"Birleşik Krallık'ın Türkiye'ye ihracatı" is Türkiye's import from the UK."""
