@@ -733,10 +733,11 @@ class PeriodParser:
                     or g in self.between):
                 noun = g
                 k += 1
+        in_list = listed
         if listed and not (noun in self.months_plural or noun in self.between or noun in self.period_nouns):
             # "Ocak ve ..." with no plural noun after: only the first month is a period.
             m2, year, noun, form, k = m1, None, None, _BARE, j + 1
-        if (m1 == m2 and not day and year is None and noun is None and form == _BARE
+        if (m1 == m2 and not day and year is None and noun is None and form == _BARE and not in_list
                 and sc.texts is not None and not sc.texts[j][:1].isupper()
                 and not (k < n and w[k] in self.end_nouns)):
             return None  # "ekim" (sowing), "ocak" (hearth) in lower case; "ekim sonu" is the month

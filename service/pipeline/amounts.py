@@ -27,7 +27,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lang.numbers import NumberGrammar, default_grammar
+from ..lang.numbers import SCALE, NumberGrammar, default_grammar
 
 # Longest run of tokens one number may span ("20 milyar 156 milyon 213 bin 500").
 MAX_NUMBER_TOKENS = 16
@@ -42,6 +42,8 @@ class _Figure:
     currency: str | None = None
     unit: str | None = None
     shares: bool = False   # bare, but may take the measure of a coordinated amount
+    scaleless: bool = False  # bare with no scale word, right before a conjunction: "1,2 ve 1,4 milyar dolar"
+    scale: int | None = None  # the first scale word's value ("1,4 milyar" → 10**9)
 
 
 class AmountRecognizer:
@@ -151,10 +153,21 @@ class AmountRecognizer:
             elif not m.closed and not (m.is_article and figure.kind is None):
                 self._measure_after(words, blocked, figure)
             figure.shares = figure.kind is None and (m.has_scale or m.grouped) and not m.closed
-            if figure.kind is not None or figure.shares:
+            figure.scaleless = (figure.kind is None and not (m.has_scale or m.grouped or m.closed)
+                                and m.has_digit and figure.end < n and g.word(words[figure.end]).coordinator)
+            if m.has_scale:
+                figure.scale = self._first_scale(words, m.start, m.end)
+            if figure.kind is not None or figure.shares or figure.scaleless:
                 figures.append(figure)
                 free_from = i = figure.end
         return figures
+
+    def _first_scale(self, words: list[str], start: int, end: int) -> int | None:
+        for j in range(start, end):
+            for atom in self.grammar.word(words[j]).atoms or ():
+                if atom[0] == SCALE:
+                    return int(atom[1])
+        return None
 
     def _sign_before(self, words: list[str], ids: list[int], blocked: bytearray, figure: _Figure,
                      free_from: int) -> None:
@@ -199,9 +212,23 @@ class AmountRecognizer:
         ("1,3 milyar ve 1,2 milyar dolarla") and forwards ("2 milyar dolar, İngiltere'ye
         1,5 milyar")."""
         for k in range(len(figures) - 2, -1, -1):
+            self._share_scale(words, figures[k], figures[k + 1])
             self._share(words, blocked, figures[k], figures[k + 1])
         for k in range(1, len(figures)):
             self._share(words, blocked, figures[k], figures[k - 1])
+
+    def _share_scale(self, words, bare: _Figure, other: _Figure) -> None:
+        """"1,2 ve 1,4 milyar dolar", "100, 120 ve 130 milyon dolar": a number with no scale
+        joined by a conjunction alone to an amount takes its scale and its measure."""
+        if not bare.scaleless or other.kind not in ("MONEY", "QUANTITY") or other.scale is None:
+            return
+        gap = words[bare.end:other.start]
+        if not gap or len(gap) > 2 or not all(self.grammar.word(w).coordinator for w in gap):
+            return
+        bare.value = bare.value * other.scale
+        if isinstance(bare.value, float) and bare.value.is_integer():
+            bare.value = int(bare.value)
+        bare.kind, bare.currency, bare.unit, bare.scale = other.kind, other.currency, other.unit, other.scale
 
     def _share(self, words, blocked, bare: _Figure, other: _Figure) -> None:
         if not bare.shares or bare.kind is not None or other.kind not in ("MONEY", "QUANTITY"):
