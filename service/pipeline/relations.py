@@ -127,6 +127,7 @@ class Context:
     sector_story: bool = False
     tracer: "Tracer | None" = None
     year_frame: str | None = None      # the whole year the story runs through, set between sentences
+    national_scope: bool = False       # the story has turned to the whole country's trade
 
 
 @dataclass
@@ -190,6 +191,7 @@ class RelationExtractor:
         self._coordinators = frozenset(cues["coordinators"])
         self._province_anaphora = frozenset(cues["anaphora_province"])
         self._generic_sector_words = frozenset(cues["sector_generic_before"])
+        self._national_subject = frozenset(cues["national_subject"])
 
     def to_disk(self, path, *, exclude=tuple()):
         path = ensure_path(path)
@@ -866,6 +868,9 @@ class RelationExtractor:
             national = True
         province = local.get("PROVINCE")
         carried = ctx.province
+        in_national_scope = ctx.national_scope and not local
+        if in_national_scope:
+            carried = None
         if ctx.sector_story and not self._province_anaphor(words, a0, c1):
             # In a story on a sector, a province named for one of its figures ("X dolarlık bölümü
             # <il>'den") does not carry on to the next: only "kent", "il" refer back.
@@ -906,8 +911,8 @@ class RelationExtractor:
             # "Türkiye'nin toplam ihracatı": the country's total is no figure of the article's sector.
             country_total = national and (self._has("national_total", words, c0, c1)
                                           or self._country_total(words, local.get("COUNTRY"), c1))
-            cell.sector = None if country_total else ctx.topic_sector
-            if ctx.topic_product and not country_total and not national and "PRODUCT" not in local:
+            cell.sector = None if country_total or in_national_scope else ctx.topic_sector
+            if ctx.topic_product and not (country_total or national or in_national_scope) and "PRODUCT" not in local:
                 # A story on one product (or trade category) speaks of it where no other is named.
                 cell.product, cell.sector = ctx.topic_product, ctx.topic_product_sector
         if cell.sector is None and ctx.partner_sector and "COUNTRY" in local and not national \
@@ -1238,6 +1243,26 @@ class RelationExtractor:
         sectors = [p._.norm for p in places if p.label_ == "SECTOR" and "|" not in (p._.norm or "")]
         if sectors:
             ctx.sector = sectors[-1]
+        self._update_scope(words, s, e, places, sentence_facts, ctx)
+
+    def _update_scope(self, words, s, e, places, sentence_facts, ctx) -> None:
+        """A trade sentence about the whole country ("Türkiye'nin ihracatı …", "ülke … rekor kırdı")
+        opens a national scope: the figures after it that name nothing are the country's, not the
+        story's province or sector, until a sentence names one or refers back to it ("sektörün")."""
+        own = any(p.label_ in ("PROVINCE", "SECTOR", "PRODUCT", "REGION") for p in places) \
+            or self._province_anaphor(words, s, e) or self._sector_anaphor(words, s, e, places)
+        if own:
+            ctx.national_scope = False
+            return
+        if not (sentence_facts or self._flow_near(words, s, e, s, e)):
+            return
+        subject_words = self._national_subject
+        country_word = any(words[i] in subject_words and not (i > s and words[i - 1][:1].isdigit())
+                           for i in range(s, e))
+        turkey = any(p.label_ == "COUNTRY" and p._.code == NATIONAL_CODE for p in places)
+        partners = any(p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE for p in places)
+        if (turkey or country_word) and not partners:
+            ctx.national_scope = True
 
     # -- tables -----------------------------------------------------------------
     def _table_row(self, doc, words, s, e, sent_ents, ctx: Context, drafts) -> bool:
