@@ -265,6 +265,7 @@ class PeriodParser:
         self.season_nouns = set(nouns["season"])
         self.between = set(nouns["between"])
         self.end_nouns = set(nouns["end"])
+        self.month_modified = tuple(t["months"]["modified_prefixes"])
         self.until = set(nouns["until"])
         self.as_of = set(nouns["as_of"])
         self.which_is = set(nouns["which_is"])
@@ -739,9 +740,14 @@ class PeriodParser:
             m2, year, noun, form, k = m1, None, None, _BARE, j + 1
         if (m1 == m2 and not day and year is None and noun is None and form == _BARE and not in_list
                 and sc.texts is not None and not sc.texts[j][:1].isupper()
-                and not (k < n and w[k] in self.end_nouns)):
+                and not (k < n and (w[k] in self.end_nouns or self._trade_noun_at(sc, k)))):
             return None  # "ekim" (sowing), "ocak" (hearth) in lower case; "ekim sonu" is the month
         return PeriodExpr(year=year, months=(m1, m2), day=day), k, True
+
+    def _trade_noun_at(self, sc: _Scan, k: int) -> bool:
+        w = sc.w
+        two = w[k] + " " + w[k + 1] if k + 1 < sc.n else w[k]
+        return w[k].startswith(self.month_modified) or two.startswith(self.month_modified)
 
     def _until_end(self, sc: _Scan, expr: PeriodExpr, k: int):
         """"2025'in ikinci çeyrek sonuna kadar olan dört çeyreklik dönem": N months ending there;

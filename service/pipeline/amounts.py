@@ -154,7 +154,8 @@ class AmountRecognizer:
                 self._measure_after(words, blocked, figure)
             figure.shares = figure.kind is None and (m.has_scale or m.grouped) and not m.closed
             figure.scaleless = (figure.kind is None and not (m.has_scale or m.grouped or m.closed)
-                                and m.has_digit and figure.end < n and g.word(words[figure.end]).coordinator)
+                                and m.has_digit and figure.end < n and (g.word(words[figure.end]).coordinator
+                                                                        or blocked[figure.end]))
             if m.has_scale:
                 figure.scale = self._first_scale(words, m.start, m.end)
             if figure.kind is not None or figure.shares or figure.scaleless:
@@ -212,18 +213,17 @@ class AmountRecognizer:
         ("1,3 milyar ve 1,2 milyar dolarla") and forwards ("2 milyar dolar, İngiltere'ye
         1,5 milyar")."""
         for k in range(len(figures) - 2, -1, -1):
-            self._share_scale(words, figures[k], figures[k + 1])
+            self._share_scale(words, blocked, figures[k], figures[k + 1])
             self._share(words, blocked, figures[k], figures[k + 1])
         for k in range(1, len(figures)):
             self._share(words, blocked, figures[k], figures[k - 1])
 
-    def _share_scale(self, words, bare: _Figure, other: _Figure) -> None:
+    def _share_scale(self, words, blocked, bare: _Figure, other: _Figure) -> None:
         """"1,2 ve 1,4 milyar dolar", "100, 120 ve 130 milyon dolar": a number with no scale
         joined by a conjunction alone to an amount takes its scale and its measure."""
         if not bare.scaleless or other.kind not in ("MONEY", "QUANTITY") or other.scale is None:
             return
-        gap = words[bare.end:other.start]
-        if not gap or len(gap) > 2 or not all(self.grammar.word(w).coordinator for w in gap):
+        if not self._coordinated(words, blocked, bare.end, other.start):
             return
         bare.value = bare.value * other.scale
         if isinstance(bare.value, float) and bare.value.is_integer():

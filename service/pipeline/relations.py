@@ -74,6 +74,7 @@ class Measure:
     role: str = "value"    # value | from | change | share
     excluded: bool = False
     delta: int = 0         # +1/-1 when the amount is a change ("X dolar artarak"), not a level
+    monthly: bool = False  # a change on the month before ("bir önceki aya göre yüzde 11")
 
 
 class Clauses(list):
@@ -143,6 +144,7 @@ class FactDraft:
     unit: str | None = None
     evidence: list = field(default_factory=list)
     strong_change: bool = False
+    monthly_change: bool = False   # change_pct is on the month before: a yearly one replaces it
     sources: dict = field(default_factory=dict)   # field -> (start, end, how): see provenance.py
 
 
@@ -363,7 +365,9 @@ class RelationExtractor:
         future = tuple(self.cues["future_suffix"])
         target_clause |= {clause_of[i - s] for i in range(s, e)
                           if doc[i].is_alpha and len(words[i]) > 6 and any(x in words[i][3:] for x in future)}
-        excl_clause = {clause_of[i - s] for i in self._find("exclude_clause", words, s, e)}
+        # A word of another domain inside a product's or sector's name ("yatırım malı") is the name.
+        named = {i for x in places if x.label_ in ("PRODUCT", "SECTOR") for i in range(x.start, x.end)}
+        excl_clause = {clause_of[i - s] for i in self._find("exclude_clause", words, s, e) if i not in named}
         per_unit = self.cues["per_unit_before"]
         excl_clause |= {m.clause for m in measures
                         if m.label == "MONEY" and m.start > s and words[m.start - 1] in per_unit}
@@ -379,6 +383,7 @@ class RelationExtractor:
                 m.excluded = True
             elif m.label == "PERCENT":
                 m.role = self._percent_role(doc, words, m, s, e, clause_of)
+                m.monthly = m.role == "change" and self._has("monthly_base", words, max(s, m.start - 5), m.start)
                 if m.role is None and previous_pct is not None and previous_pct.role == "share" \
                         and not any(x.label == "MONEY" and previous_pct.end <= x.start < m.start for x in measures):
                     # "payı 2022'de %3,1, 2023'te %3,4": the shares of a list are named once, by the first.
@@ -909,8 +914,10 @@ class RelationExtractor:
             cell.sector = next(p._.norm for p in places if p.label_ == "SECTOR")
         else:
             # "Türkiye'nin toplam ihracatı": the country's total is no figure of the article's sector.
-            country_total = national and (self._has("national_total", words, c0, c1)
-                                          or self._country_total(words, local.get("COUNTRY"), c1))
+            # "toplam ithalat ise …" with no word of the story's own ("sektörün") is the country's too.
+            country_total = (national and self._country_total(words, local.get("COUNTRY"), c1)) or (
+                self._has("national_total", words, c0, c1) and (national or not (
+                    self._sector_anaphor(words, c0, c1, places) or self._province_anaphor(words, c0, c1))))
             cell.sector = None if country_total or in_national_scope else ctx.topic_sector
             if ctx.topic_product and not (country_total or national or in_national_scope) and "PRODUCT" not in local:
                 # A story on one product (or trade category) speaks of it where no other is named.
@@ -1054,8 +1061,8 @@ class RelationExtractor:
             same = any(d is target for _, d in same_clause)
             span = (m.ent.start_char, m.ent.end_char, "clause" if same else "sentence")
             if m.role == "change":
-                if target.change_pct is None or not target.strong_change:
-                    target.change_pct, target.strong_change = value, True
+                if target.change_pct is None or not target.strong_change or (target.monthly_change and not m.monthly):
+                    target.change_pct, target.strong_change, target.monthly_change = value, True, m.monthly
                     target.sources["change_pct"] = span
             elif target.share_pct is None:
                 target.share_pct = value
