@@ -57,7 +57,7 @@ class Gazetteer:
         self.orgs_key = orgs_key
         self.org_places_key = org_places_key
         self.data = {"sources": {}, "entries": [], "patterns": [], "heads": [], "connectors": [],
-                     "derived": {"suffixes": [], "following_suffixes": [], "bases": {}}}
+                     "company_heads": [], "derived": {"suffixes": [], "following_suffixes": [], "bases": {}}}
         self._index()
 
     # -- building -----------------------------------------------------------------
@@ -76,7 +76,7 @@ class Gazetteer:
         def lemmas(text: str) -> list[str]:
             return [t.lemma_ for t in normalizer(nlp.make_doc(text)) if not t.is_space]
 
-        data = {"sources": {}, "entries": [], "patterns": [], "heads": [], "connectors": [],
+        data = {"sources": {}, "entries": [], "patterns": [], "heads": [], "connectors": [], "company_heads": [],
                 "derived": {"suffixes": [], "following_suffixes": [], "bases": {}}}
         seen: dict[tuple, dict] = {}
         for path in sorted(folder.glob("*.json")):
@@ -120,6 +120,7 @@ class Gazetteer:
                         data["derived"]["bases"][key[0]] = idx
             data["heads"].extend(list(k) for k in (lemmas(h) for h in table.get("heads", ())) if k)
             data["connectors"].extend(fold(c) for c in table.get("connectors", ()))
+            data["company_heads"].extend(fold(c) for c in table.get("company_heads", ()))
         self.data = data
         self._index()
 
@@ -137,6 +138,7 @@ class Gazetteer:
             heads.setdefault(key[0], []).append(tuple(key))
         self._heads = heads
         self._connectors = frozenset(d["connectors"])
+        self._company_heads = frozenset(d.get("company_heads", ()))
         derived = d["derived"]
         self._derived_bases = derived["bases"]
         endings: dict[int, set[str]] = {}
@@ -174,9 +176,10 @@ class Gazetteer:
         # Token coverage as bytearrays, not lists of spans: a test against a list grows with
         # every entity taken, which made long texts quadratic.
         blocked, opaque, taken, org_taken = _Cover(n), _Cover(n), _Cover(n), _Cover(n)
-        for s, e, idx, _ in orgs:
+        for s, e, idx, kind in orgs:
             blocked.add(s, e)
-            if idx is not None and self.entries[idx]["block"] == "all":
+            # A company's name is all name: "Yıldız Otomotiv A.Ş." names no sector either.
+            if (idx is not None and self.entries[idx]["block"] == "all") or kind == "company":
                 opaque.add(s, e)
         for ent in doc.ents:
             taken.add(ent.start, ent.end)
@@ -269,6 +272,22 @@ class Gazetteer:
                     if tok._.fold != tok._.stem or not (tok.text[:1].isupper() or tok._.fold in self._connectors):
                         break
                     k += 1
+        # "Yıldız Otomotiv A.Ş.": capitalised words before a company form are a company's name.
+        if self._company_heads:
+            k = 0
+            while k < n:
+                if fold(split_suffix(doc[k].text)[0]) not in self._company_heads:
+                    k += 1
+                    continue
+                end = k + 1
+                while end < n and fold(split_suffix(doc[end].text)[0]) in self._company_heads:
+                    end += 1
+                j = k
+                while j > 0 and k - j < self.max_org_gap and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha:
+                    j -= 1
+                if j < k:
+                    found.append((j, end, None, "company"))
+                k = end
         # A place + head read across a whole fixed name is two names ("Türkiye İhracatçılar
         # Meclisi ve Uludağ İhracatçı Birlikleri"); one that ends with it is one ("ABD Ticaret Bakanlığı").
         fixed = [(s, e) for s, e, idx, _ in found if idx is not None]

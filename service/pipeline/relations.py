@@ -194,6 +194,7 @@ class RelationExtractor:
         self._province_anaphora = frozenset(cues["anaphora_province"])
         self._generic_sector_words = frozenset(cues["sector_generic_before"])
         self._national_subject = frozenset(cues["national_subject"])
+        self._orgs_key = "organisations"
 
     def to_disk(self, path, *, exclude=tuple()):
         path = ensure_path(path)
@@ -842,6 +843,12 @@ class RelationExtractor:
             regional = any(p.label_ in NO_CELL_LABELS and p.end <= m.start for p in places)
         if "GROUP" in local or regional or self._foreign_economy(doc, words, c0, c1, places, local):
             return None, local
+        org = self._organisation_subject(doc, words, c0, m.start, s)
+        if org is not None and not any(p.start >= org.end for label, p in local.items()
+                                       if label in ("PROVINCE", "COUNTRY", "SECTOR", "PRODUCT")):
+            # "<şirket> A.Ş. 310 milyon dolarlık ihracat gerçekleştirdi", "<il> OSB'den … ihracat":
+            # one company's, union's or zone's own figure is no fact (FACTS.md rule 4).
+            return None, local
         if "COUNTRY" in local and local["COUNTRY"]._.code != NATIONAL_CODE and self._has("foreign_trader", words, s, e):
             # "en fazla ihracat yapan ülke" ranks countries as traders in their own right; Türkiye's
             # partners are "ihracat yapılan ülke".
@@ -994,6 +1001,28 @@ class RelationExtractor:
         generic = self._generic_sector_words
         return any(i not in ent_tokens and not (i > 0 and words[i - 1] in generic)
                    for i in self._find("anaphora_sector", words, s, e))
+
+    def _organisation_subject(self, doc, words, c0, start, s):
+        """Whether an organisation named in the clause before `start` is what the figure is of:
+        in the nominative, genitive or ablative and not the source of data ("TİM verilerine
+        göre", "… Başkanı"). Returns the organisation's span, or None."""
+        orgs = doc.spans[self._orgs_key] if self._orgs_key in doc.spans else ()
+        source, cases = self._sets["org_source_after"], self._genitive + tuple(self.cues["ablative_suffix"])
+        starts = {o.start for o in orgs}
+        for o in orgs:
+            if o.end > start or o.start < s:
+                continue
+            # Before the clause only as the sentence's subject set off by a comma ("<şirket> A.Ş., …").
+            if o.start < c0 and not (o.end < len(words) and words[o.end] == "," and o.end + 1 == c0):
+                continue
+            if o.end < len(words) and source.match_at(words, o.end):
+                continue
+            if o.end + 1 in starts and words[o.end] in self._coordinators:
+                continue  # "TİM ve UİB verilerine göre": the last of the pair says what both are
+            suf = split_suffix(words[o.end - 1])[1]
+            if not suf or suf.endswith(cases):
+                return o
+        return None
 
     def _partner_anaphor(self, words, turkey, c0, ctx) -> str | None:
         """The story's partner where a genitive anaphor ("ülkenin") stands before Türkiye named in
