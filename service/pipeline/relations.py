@@ -487,6 +487,17 @@ class RelationExtractor:
             return -1 if self._sets["sign_down"].match_at(words, i) else 1
         if last in self.cues["currency_bare"] and self._sets["change_abs_verb"].match_at(words, i):
             return -1 if self._sets["sign_down"].match_at(words, i) else 1
+        if words[i] in self._coordinators:
+            # "65 milyon dolar, yüzde 3,2 artarak 2 milyar dolara": an amount coordinated with the
+            # percent of a rise, before the level itself, is the rise's amount.
+            doc = m.ent.doc
+            j = i + 1
+            if j < e and doc[j].ent_type_ == "PERCENT":
+                while j < e and doc[j].ent_type_ == "PERCENT":
+                    j += 1
+                if j < e and self._sets["change_abs_verb"].match_at(words, j) \
+                        and any(doc[k].ent_type_ == "MONEY" for k in range(j + 1, min(j + 4, e))):
+                    return -1 if self._sets["sign_down"].match_at(words, j) else 1
         return 0
 
     def _percent_role(self, doc, words, m, s, e, clause_of):
@@ -716,7 +727,10 @@ class RelationExtractor:
     def _resolve_date(self, d, ctx):
         """A DATE's period; anaphoric ones ("aynı dönemde", "bir önceki yıl") against the current period."""
         if d._.norm:
-            return resolve_relative(d._.norm, ctx.period, ctx.pub, year=d._.value) or d._.period
+            # With no frame yet (a past figure "… 310 milyon dolardı" leaves it), "aynı dönemde"
+            # leans on the last figure's period.
+            base = ctx.period or (ctx.leader.period if ctx.leader is not None else None)
+            return resolve_relative(d._.norm, base, ctx.pub, year=d._.value) or d._.period
         period = d._.period
         if d._.code == "inferred" and period and len(period) == 7 and ctx.year_frame:
             # A month named without its year while the story runs through a whole year is a month
@@ -804,6 +818,8 @@ class RelationExtractor:
         c0, c1 = self._clause_range(clause_of, s, m.clause)
         flow = (self._flow_near(words, c0, c1, s, e, anchor=(m.start, m.end))
                 or self._flow_near(words, s, e, s, e, anchor=(m.start, m.end)))
+        if flow is None and self._has("balance_loose", words, m.end, c1) and self._has("trade_word", words, s, m.start):
+            flow = "balance"
         a0 = self._subject_start(clause_of, s, m, monies)
         anaphoric_country = (ctx.country is not None or (ctx.sentence_leader is not None and ctx.sentence_leader.country)) \
             and self._has("anaphora_country", words, a0, c1)
