@@ -1148,10 +1148,11 @@ class RelationExtractor:
         return self._resolve_date(own[-1], local)
 
     def _share_owner(self, words, m, s, e, clause_of, places):
-        """The province or partner named right after a share ("yüzde 39'luk kısmı Trabzon'dan")."""
+        """The province, partner or sector named right after a share ("yüzde 39'luk kısmı
+        Trabzon'dan", "yüzde 41'i otomotiv sektöründen geldi")."""
         _, c1 = self._clause_range(clause_of, s, m.clause)
-        after = [p for p in places if m.end <= p.start < min(c1, m.end + 3) and p.label_ in ("PROVINCE", "COUNTRY")
-                 and p._.code != NATIONAL_CODE]
+        after = [p for p in places if m.end <= p.start < min(c1, m.end + 3)
+                 and p.label_ in ("PROVINCE", "COUNTRY", "SECTOR", "PRODUCT") and p._.code != NATIONAL_CODE]
         return after[0] if after else None
 
     @staticmethod
@@ -1166,8 +1167,11 @@ class RelationExtractor:
             if n:
                 if self._has("rank_growth", words, max(s, i - 1), min(e, i + n + GROWTH_WINDOW)):
                     continue
-                if i + n < e and ((doc[i + n].like_num and doc[i + n].ent_type_ not in MEASURE_LABELS)
-                                  or words[i + n] in self._ordinals):
+                ordinal = next((self._ordinals[w] for w in words[i + n:min(e, i + n + 2)] if w in self._ordinals), None)
+                if ordinal:
+                    # "en çok ihracat yapan altıncı kent": the ordinal says the position.
+                    return ordinal
+                if i + n < e and doc[i + n].like_num and doc[i + n].ent_type_ not in MEASURE_LABELS:
                     continue  # "en fazla ihracat yapılan 10 ülke": the head of a list, no position
                 return 1
             r = self._ordinal(doc, words, i, e)
