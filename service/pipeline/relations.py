@@ -1174,6 +1174,10 @@ class RelationExtractor:
                 if i + n < e and doc[i + n].like_num and doc[i + n].ent_type_ not in MEASURE_LABELS:
                     continue  # "en fazla ihracat yapılan 10 ülke": the head of a list, no position
                 return 1
+            n = self._sets["rank_one_place"].match_at(words, i)
+            if n and i + n < e and doc[i + n].ent_iob_ == "B" and doc[i + n].ent_type_ in ("COUNTRY", "PROVINCE"):
+                # "Sektör en çok ABD'ye satış yaptı": "most" right before a place names the first one.
+                return 1
             r = self._ordinal(doc, words, i, e)
             if r:
                 return r
