@@ -129,6 +129,7 @@ class Context:
     tracer: "Tracer | None" = None
     year_frame: str | None = None      # the whole year the story runs through, set between sentences
     national_scope: bool = False       # the story has turned to the whole country's trade
+    leader_fresh: bool = False         # the sentence before stated figures (its leader is the last one)
 
 
 @dataclass
@@ -385,6 +386,8 @@ class RelationExtractor:
             elif m.label == "PERCENT":
                 m.role = self._percent_role(doc, words, m, s, e, clause_of)
                 m.monthly = m.role == "change" and self._has("monthly_base", words, max(s, m.start - 5), m.start)
+                if m.role == "change" and self._has("quantity_basis", words, max(s, m.start - 2), m.start):
+                    m.role = None  # "miktarda yüzde 7, değerde yüzde 16": the tonnage's change is no change_pct
                 if m.role is None and previous_pct is not None and previous_pct.role == "share" \
                         and not any(x.label == "MONEY" and previous_pct.end <= x.start < m.start for x in measures):
                     # "payı 2022'de %3,1, 2023'te %3,4": the shares of a list are named once, by the first.
@@ -913,7 +916,9 @@ class RelationExtractor:
             cell.country = country._.code
         elif partner_code is not None:
             cell.country = partner_code
-        elif not national and "PROVINCE" not in local:
+        elif not national and "PROVINCE" not in local and not (
+                self._has("national_total", words, c0, c1) and not self._sector_anaphor(words, c0, c1, places)):
+            # "Toplam ihracat ise …" after a partner's figure is the whole country's, no partner's.
             cell.country = ctx.bilateral or ctx.topic_country
         elif national and cell.flow in ("balance", "volume") and ctx.bilateral:
             # "dış ticaret dengesi Türkiye lehine": a balance is between the pair the story is about.
@@ -942,6 +947,14 @@ class RelationExtractor:
                 self._has("national_total", words, c0, c1) and (national or not (
                     self._sector_anaphor(words, c0, c1, places) or self._province_anaphor(words, c0, c1))))
             cell.sector = None if country_total or in_national_scope else ctx.topic_sector
+            # The figure contrasted is the one just before: in this sentence, or the sentence before.
+            leader = ctx.sentence_leader or (ctx.leader if ctx.leader_fresh else None)
+            if cell.sector is None and not self._has("national_total", words, c0, c1) and leader is not None \
+                    and leader.sector and not (national and cell.flow != leader.flow) \
+                    and "PRODUCT" not in local and self._has("contrast", words, s, m.start):
+                # "<il>'den X dolarlık halı ihracatı … Türkiye genelindeki ihracat ise Y dolar": a
+                # contrast ("ise") changes the dimension it names and keeps the sentence before's sector.
+                cell.sector, cell.product = leader.sector, leader.product
             if ctx.topic_product and not (country_total or national or in_national_scope) and "PRODUCT" not in local:
                 # A story on one product (or trade category) speaks of it where no other is named.
                 cell.product, cell.sector = ctx.topic_product, ctx.topic_product_sector
@@ -1287,6 +1300,7 @@ class RelationExtractor:
             # story's province; one named as a source or goal ("İstanbul'dan") does not.
             if (sentence_facts or self._flow_near(words, s, e, s, e)) and (not suf or suf.endswith(self._genitive + self._locative)):
                 ctx.province = provinces[0]._.norm
+        ctx.leader_fresh = bool(sentence_facts)
         if sentence_facts:
             ctx.leader = sentence_facts[0][1].cell
             ctx.frame_moved = False
