@@ -75,7 +75,25 @@ def mention_features(words, ent, sent_start: int, in_lead: bool, cues: dict, set
     doc = ent.doc
     if any(doc[i].ent_type_ in ("MONEY", "PERCENT") for i in range(max(sent_start, ent.start - w["after_figure_window"]), ent.start)):
         feats["list_item"] = 1.0
+    # "İstanbul 8,6 milyar dolarla zirvede": a name followed by its figure in the instrumental is an
+    # item of a ranking.
+    if ranked_item(doc, words, ent.end, cues):
+        feats["list_item"] = 1.0
     return feats
+
+
+def ranked_item(doc, words, end: int, cues: dict) -> bool:
+    """Whether an instrumental amount ("X dolarla", "X dolar ile") follows right after token `end`."""
+    n = len(doc)
+    k = end
+    if k >= n or doc[k].ent_type_ != "MONEY":
+        return False
+    while k < n and doc[k].ent_type_ == "MONEY" and (k == end or doc[k].ent_iob_ == "I"):
+        k += 1
+    last = words[k - 1]
+    if k < n and words[k] in cues["instrumental_word"]:
+        return True
+    return last.endswith(tuple(cues["instrumental_suffix"])) and not last.endswith(tuple(cues["adjectival_instrumental"]))
 
 
 def find_subject(doc, words, ents, sentences, cues: dict, sets: dict, weights: dict) -> Subject:
