@@ -130,6 +130,7 @@ class Context:
     year_frame: str | None = None      # the whole year the story runs through, set between sentences
     national_scope: bool = False       # the story has turned to the whole country's trade
     leader_fresh: bool = False         # the sentence before stated figures (its leader is the last one)
+    intro: tuple | None = None         # (start, end, places) of the last sentence that was no table row
 
 
 @dataclass
@@ -334,6 +335,8 @@ class RelationExtractor:
             ctx.flow_age += 1
         if self._table_row(doc, words, s, e, sent_ents, ctx, drafts):
             return
+        # What a table after this sentence is about ("Ocak-nisan döneminde <il>'in ilk pazarları:").
+        ctx.intro = (s, e, [x for x in sent_ents if x.label_ in PLACE_LABELS])
         n_measures = sum(1 for x in sent_ents if x.label_ in MEASURE_LABELS)
         if n_measures > self.max_measures_per_sentence:
             # No sentence of prose states this many figures (a table's rows are lines of their
@@ -1340,8 +1343,10 @@ class RelationExtractor:
 
     # -- tables -----------------------------------------------------------------
     def _table_row(self, doc, words, s, e, sent_ents, ctx: Context, drafts) -> bool:
-        """A table written as text (FACTS.md rule 6): a header names periods and a scale,
-        each row an entity and its figures. Returns False when the line is no table row."""
+        """A table written as text (FACTS.md rule 6): a header names the columns (periods, flows,
+        a scale, a change, a share or a rank column), each row an entity or a month and its
+        figures; what the table is about comes from the sentence that introduces it. Returns
+        False when the line is no table row."""
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         line = ctx.text[start:end]
         if line.count("|") < 2:
@@ -1357,52 +1362,54 @@ class RelationExtractor:
         if not cells:
             return True
         in_cell = lambda c, x: c[0] <= x.start_char and x.end_char <= c[1]  # noqa: E731
-        values = [parse_number(c[2]) for c in cells[1:]]
-        header_like = any(x.label_ == "DATE" for x in sent_ents) and not any(
+        values = [parse_number(c[2]) for c in cells]
+        header_like = not any(v is not None for v in values[1:]) and not any(
             x.label_ in PLACE_LABELS for x in sent_ents if in_cell(cells[0], x))
         if header_like or ctx.table is None:
-            # Each column's words and first date, in one pass over the row (a row can be long).
-            col_words = self._by_cell(cells[1:], ((doc[i].idx, doc[i].idx, words[i]) for i in range(s, e)))
-            col_dates = self._by_cell(cells[1:], ((x.start_char, x.end_char, x) for x in sent_ents if x.label_ == "DATE"))
-            cols = []
-            for c, cw, dates_in in zip(cells[1:], col_words, col_dates):
-                date = dates_in[0] if dates_in else None
-                scale = next((self.cues["table_scale"][w] for w in cw if w in self.cues["table_scale"]), 1)
-                currency = next((cur for w in cw for cur, names in self.cues["table_currency"].items()
-                                 if any(w.startswith(n) for n in names)), None)
-                kind = ("change" if any(self._sets["table_change"].match_at(cw, k) for k in range(len(cw)))
-                        else "share" if any(self._sets["share"].match_at(cw, k) for k in range(len(cw)))
-                        else "value" if date is not None else None)
-                period = self._resolve_date(date, ctx) if date is not None else None
-                cols.append({"period": self._table_period(period, ctx.period),
-                             "scale": scale, "currency": currency or "USD", "kind": kind})
-            lw = [words[t.i] for t in doc[s:e]]
-            ctx.table = {"cols": cols, "flow": self._flow_near(lw, 0, len(lw), 0, len(lw)) or ctx.flow}
+            self._table_header(doc, words, s, e, cells, sent_ents, ctx)
             return True
         table = ctx.table
-        place = next((x for x in sent_ents if x.label_ in PLACE_LABELS and in_cell(cells[0], x)), None)
-        if place is None or table["flow"] is None:
+        cols = table["cols"]
+        place = next((x for x in sent_ents if x.label_ in PLACE_LABELS and any(
+            in_cell(c, x) for c, col in zip(cells, cols) if col["kind"] is None)), None)
+        row_month = next((x for x in sent_ents if x.label_ == "DATE" and in_cell(cells[0], x) and x._.period
+                          and len(x._.period) == 7), None)
+        if place is None and row_month is None:
             return True
-        latest = max((c["period"] for c in table["cols"] if c["kind"] == "value" and c["period"]), default=None)
+        latest = max((c["period"] for c in cols if c["kind"] == "value" and c["period"]), default=None)
         evidence = [(start, end)]
-        row: dict[str, FactDraft] = {}
-        for col, v, cell_span in zip(table["cols"], values, cells[1:]):
-            if v is None or col["kind"] is None:
+        row: dict[tuple, FactDraft] = {}
+        rank = next((int(v) for v, col in zip(values, cols) if col["kind"] == "rank" and v is not None
+                     and float(v).is_integer()), None)
+        for col, v, cell_span in zip(cols, values, cells):
+            if v is None or col["kind"] in (None, "rank"):
                 continue
             period = col["period"] if col["kind"] == "value" else latest
-            if period not in row:
-                cell = Cell(flow=table["flow"], province=ctx.province, period=period)
-                if place.label_ == "COUNTRY" and place._.code != NATIONAL_CODE:
+            if row_month is not None:
+                # "Ocak | 1.520 | 1.480" under "2024 | 2025": the row's month of the column's year.
+                year = (period or table["period"] or "")[:4]
+                if not year.isdigit():
+                    continue
+                period = f"{year}-{row_month._.period[5:7]}"
+            flow = col["flow"] or table["flow"]
+            if flow is None:
+                continue
+            key = (flow, period)
+            if key not in row:
+                cell = Cell(flow=flow, province=table["province"], sector=table["sector"], period=period)
+                if place is not None and place.label_ == "COUNTRY" and place._.code != NATIONAL_CODE:
                     cell.country = place._.code
-                elif place.label_ == "PROVINCE":
+                elif place is not None and place.label_ == "PROVINCE":
                     cell.province = place._.norm
-                elif place.label_ == "SECTOR":
+                elif place is not None and place.label_ == "SECTOR":
                     cell.sector = place._.norm
-                row[period] = FactDraft(cell=cell, evidence=list(evidence))
+                elif place is not None and place.label_ == "PRODUCT":
+                    cell.product, cell.sector = place._.norm, place._.code or cell.sector
+                row[key] = FactDraft(cell=cell, evidence=list(evidence), rank=rank)
                 # Every field of a row is the table's: its row entity, its columns' header.
-                row[period].sources = {k: (a, b, "table") for k, (a, b, _) in
-                                       ctx.tracer.trace(cell, (s, e), (s, e), s).items()}
-            d = row[period]
+                row[key].sources = {k: (a, b, "table") for k, (a, b, _) in
+                                    ctx.tracer.trace(cell, (s, e), (s, e), s).items()}
+            d = row[key]
             span = (cell_span[0], cell_span[1], "table")
             if col["kind"] == "value":
                 d.value, d.currency = v * col["scale"], col["currency"]
@@ -1413,8 +1420,49 @@ class RelationExtractor:
             else:
                 d.share_pct = float(v)
                 d.sources["share_pct"] = span
+        # Only the latest period's figures carry the row's rank and share.
+        for (flow, period), d in row.items():
+            if period != latest and latest is not None and row_month is None:
+                d.rank = None
         drafts.extend(row.values())
         return True
+
+    def _table_header(self, doc, words, s, e, cells, sent_ents, ctx: Context) -> None:
+        """Read a header row into `ctx.table`: each column's kind, period, flow, scale and currency,
+        and the subject, period and flow of the sentence that introduced the table."""
+        in_cell = lambda c, x: c[0] <= x.start_char and x.end_char <= c[1]  # noqa: E731
+        # Each column's words and first date, in one pass over the row (a row can be long).
+        col_words = self._by_cell(cells, ((doc[i].idx, doc[i].idx, words[i]) for i in range(s, e)))
+        col_dates = self._by_cell(cells, ((x.start_char, x.end_char, x) for x in sent_ents if x.label_ == "DATE"))
+        intro_places, intro_flow = [], None
+        if ctx.intro is not None:
+            i0, i1, intro_places = ctx.intro
+            intro_flow = self._flow_near(words, i0, i1, i0, i1)
+            if intro_flow is None and self._has("market_words", words, i0, i1):
+                intro_flow = "export"   # "<il>'in ilk pazarları": markets are where exports go
+        cols = []
+        for c, cw, dates_in in zip(cells, col_words, col_dates):
+            date = dates_in[0] if dates_in else None
+            has = lambda name: any(self._sets[name].match_at(cw, k) for k in range(len(cw)))  # noqa: E731
+            scale = next((self.cues["table_scale"][w] for w in cw if w in self.cues["table_scale"]), 1)
+            currency = next((cur for w in cw for cur, names in self.cues["table_currency"].items()
+                             if any(w.startswith(n) for n in names)), None)
+            flow = self._flow_near(cw, 0, len(cw), 0, len(cw)) if cw else None
+            # "Pay (%)" is a share before it is a percent.
+            kind = ("share" if has("share") else "change" if has("table_change")
+                    else "rank" if has("table_rank")
+                    else "value" if date is not None or flow is not None or scale != 1 or currency else None)
+            period = self._resolve_date(date, ctx) if date is not None else None
+            cols.append({"period": self._table_period(period, ctx.period) if period else
+                         (ctx.period if kind == "value" else None),
+                         "scale": scale, "currency": currency or "USD", "kind": kind, "flow": flow})
+        lw = [words[t.i] for t in doc[s:e]]
+        provinces = [p._.norm for p in intro_places if p.label_ == "PROVINCE"]
+        sectors = [p._.norm for p in intro_places if p.label_ == "SECTOR" and "|" not in (p._.norm or "")]
+        ctx.table = {"cols": cols, "flow": self._flow_near(lw, 0, len(lw), 0, len(lw)) or intro_flow or ctx.flow,
+                     "province": provinces[0] if len(set(provinces)) == 1 else ctx.province,
+                     "sector": sectors[0] if len(set(sectors)) == 1 else None,
+                     "period": ctx.period}
 
     @staticmethod
     def _by_cell(cells, items) -> list[list]:
