@@ -131,6 +131,7 @@ class Context:
     national_scope: bool = False       # the story has turned to the whole country's trade
     leader_fresh: bool = False         # the sentence before stated figures (its leader is the last one)
     intro: tuple | None = None         # (start, end, places) of the last sentence that was no table row
+    subject_province: str | None = None  # the article's own province (doc._.subject)
 
 
 @dataclass
@@ -158,6 +159,8 @@ class RelationExtractor:
         self.name = name
         self.max_context_sentences = max_context_sentences
         self.max_measures_per_sentence = max_measures_per_sentence
+        # A section opener stands among a sentence's first words ("Sektörde ülkelere göre bakıldığında").
+        self.section_opener_window = 6
         self.cues: dict = {}
         self.scores: dict = {}
         self._sets: dict[str, CueSet] = {}
@@ -316,7 +319,7 @@ class RelationExtractor:
         """The document pass: the article's subject (see `subject.py`) seeds the context."""
         subject = find_subject(doc, words, ents, sentences, self.cues, self._sets, self.scores["subject"])
         doc._.subject = subject
-        ctx.province = subject.name("PROVINCE")
+        ctx.province = ctx.subject_province = subject.name("PROVINCE")
         ctx.topic_sector = subject.name("SECTOR")
         ctx.topic_country = subject.name("COUNTRY")
         ctx.topic_product = subject.name("PRODUCT")
@@ -337,6 +340,11 @@ class RelationExtractor:
             return
         # What a table after this sentence is about ("Ocak-nisan döneminde <il>'in ilk pazarları:").
         ctx.intro = (s, e, [x for x in sent_ents if x.label_ in PLACE_LABELS])
+        if self._has("section_opener", words, s, min(e, s + self.section_opener_window)):
+            # "İller arasında …", "Ülkelere göre bakıldığında …": a section on another dimension
+            # begins; what the last section named does not carry into it, only the article's subject.
+            ctx.province, ctx.sector, ctx.country = ctx.subject_province, None, ctx.topic_country
+            ctx.leader_fresh, ctx.national_scope = False, False
         n_measures = sum(1 for x in sent_ents if x.label_ in MEASURE_LABELS)
         if n_measures > self.max_measures_per_sentence:
             # No sentence of prose states this many figures (a table's rows are lines of their
@@ -1304,6 +1312,9 @@ class RelationExtractor:
             if (sentence_facts or self._flow_near(words, s, e, s, e)) and (not suf or suf.endswith(self._genitive + self._locative)):
                 ctx.province = provinces[0]._.norm
         ctx.leader_fresh = bool(sentence_facts)
+        if sentence_facts and ctx.flow and all(d.cell.flow == ctx.flow for _, d in sentence_facts):
+            # A ranking that went on without naming its flow keeps it alive for the next item.
+            ctx.flow_age = 0
         if sentence_facts:
             ctx.leader = sentence_facts[0][1].cell
             ctx.frame_moved = False
