@@ -373,7 +373,16 @@ class RelationExtractor:
             self._update_context(words, s, e, places, dates, [], ctx)
             return
 
-        target_clause = {clause_of[i - s] for i in self._find("target", words, s, e)}
+        target_clause, target_upto = set(), {}
+        participle = tuple(self.cues["participle_suffix"])
+        for i in self._find("target", words, s, e):
+            c = clause_of[i - s]
+            if words[i].endswith(participle) and i + 1 < e and doc[i + 1].ent_type_ in PLACE_LABELS:
+                # "5 milyar dolarlık ihracat hedefleyen Kayseri'nin ocak ihracatı …": the target is a
+                # relative clause on the name after it; the figures after the name are facts.
+                target_upto[c] = max(target_upto.get(c, i), i)
+            else:
+                target_clause.add(c)
         # A verb in the future ("azaltacak", "ulaşacağını") makes its clause a forecast.
         future = tuple(self.cues["future_suffix"])
         target_clause |= {clause_of[i - s] for i in range(s, e)
@@ -390,7 +399,7 @@ class RelationExtractor:
         excl_clause |= {c + 1 for c in excl_clause if c not in measure_clauses}
         previous_pct = None
         for m in measures:
-            if m.clause in target_clause or m.clause in excl_clause:
+            if m.clause in target_clause or m.clause in excl_clause or m.start < target_upto.get(m.clause, -1):
                 m.excluded = True
             elif m.label == "MONEY" and self._is_bound(words, m.end, e):
                 m.excluded = True
@@ -406,6 +415,15 @@ class RelationExtractor:
                 if m.role is None:
                     m.excluded = True
                 previous_pct = m
+        # "Almanya yüzde 14, Hollanda yüzde 9, İspanya yüzde 7 pay aldı": the shares of a list
+        # named once, by the last item's verb.
+        pcts = [x for x in measures if x.label == "PERCENT"]
+        for a, b in zip(reversed(pcts[:-1]), reversed(pcts[1:])):
+            if a.role is None and b.role == "share" and not any(
+                    x.label == "MONEY" and a.end <= x.start < b.start for x in measures) \
+                    and all(words[i] in self._coordinators or doc[i].ent_type_ in PLACE_LABELS
+                            for i in range(a.end, b.start) if doc[i].ent_type_ != "PERCENT"):
+                a.role, a.excluded = "share", a.clause in target_clause or a.clause in excl_clause
         monies = [m for m in measures if m.label == "MONEY" and not m.excluded]
         # "ihracatı yüzde 50 artışla 12,8 milyon tona çıktı": a change stated with a tonnage and no
         # money in its clause is the quantity's change, no change of a value (FACTS.md).
@@ -633,6 +651,9 @@ class RelationExtractor:
 
         adjectival = words[m.end - 1].endswith(tuple(self.cues["adjectival_suffix"]))
         pct_after = next((i for i in range(m.end, c1) if doc[i].ent_type_ == "PERCENT"), c1)
+        # "… ihracatının üçte biri İtalya'ya yapıldı": a place after a fraction word is the part's.
+        fractions = self._sets["fraction_words"]
+        fraction_after = next((i for i in range(m.end, c1) if doc[i].ent_type_ != "DATE" and fractions.match_at(words, i)), c1)
         for label in PLACE_LABELS:
             cands = [p for p in places if p.label_ == label and free(p)]
             pick = None
@@ -655,7 +676,7 @@ class RelationExtractor:
             if pick is None and not inst and not backward_any:
                 # Looking forward stops at the next figure: in "X dolarlık ihracatın yüzde N'lik
                 # kısmı <il>'den" the province is the share's, not the amount's before it.
-                nxt = min([x.start for x in others if x.start > m.end] + [pct_after, c1])
+                nxt = min([x.start for x in others if x.start > m.end] + [pct_after, c1, fraction_after])
                 fw = [p for p in cands if m.end <= p.start < nxt and p._.code != NATIONAL_CODE]
                 if fw:
                     pick = fw[0]
@@ -813,6 +834,9 @@ class RelationExtractor:
         before = [d for d in dates if last_money <= d.start and d.end <= r and d._.period and not d._.norm]
         if len(after) < 2:
             return {}
+        if len(before) > len(after) >= 2:
+            # "Yılın ilk üç ayında … ocakta, şubatta ve martta sırasıyla": the list is the dates just before.
+            before = before[-len(after):]
         if len(before) == len(after):
             return {m.start: d._.period for m, d in zip(after, before)}
         if len(before) == 1:
@@ -843,6 +867,7 @@ class RelationExtractor:
             # A sentence that refers back to the story's sector or ranks its figure goes on too
             # ("Sektörde <ülke> X dolarla ilk sırada").
             continues = (anaphoric_country or self._has("list_follow", words, s, e) or self._has("weak_flow", words, s, e)
+                         or self._has("market_words", words, s, e)
                          or any(t.text == ":" for t in doc[s:m.start])
                          or (ctx.flow_age <= 1 and (self._sector_anaphor(words, s, e, places)
                                                     or self._rank(doc, words, s, e, m.clause, clause_of) is not None)))
