@@ -98,6 +98,8 @@ class Gazetteer:
                     "proper": bool(item.get("proper", table.get("proper", False))),
                     "ambiguous": bool(item.get("ambiguous", False)),
                     "block": item.get("block", "places"),
+                    # "komşu il": words that, right after the name, make it a plain adjective.
+                    "not_before": [fold(w) for w in item.get("not_before", ())],
                 }
                 if not entry["label"]:
                     raise GazetteerError(f"E105 {path.name}: entry {item['norm']!r} has no label")
@@ -214,6 +216,8 @@ class Gazetteer:
 
     def _allowed(self, doc: Doc, start: int, end: int, entry: dict) -> bool:
         first = doc[start]
+        if entry.get("not_before") and end < len(doc) and doc[end]._.fold in entry["not_before"]:
+            return False
         if entry["proper"] and not first.text[:1].isupper():
             return False
         if not entry["ambiguous"]:

@@ -987,7 +987,8 @@ class RelationExtractor:
             leader = ctx.sentence_leader or (ctx.leader if ctx.leader_fresh else None)
             if cell.sector is None and not self._has("national_total", words, c0, c1) and leader is not None \
                     and leader.sector and not (national and cell.flow != leader.flow) \
-                    and "PRODUCT" not in local and self._has("contrast", words, s, m.start):
+                    and "PRODUCT" not in local and self._has("contrast", words, s, m.start) \
+                    and not self._province_anaphor(words, s, e):  # "İlin … ise": the province as a whole
                 # "<il>'den X dolarlık halı ihracatı … Türkiye genelindeki ihracat ise Y dolar": a
                 # contrast ("ise") changes the dimension it names and keeps the sentence before's sector.
                 cell.sector, cell.product = leader.sector, leader.product
