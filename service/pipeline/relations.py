@@ -1139,6 +1139,11 @@ class RelationExtractor:
                 c0, c1 = self._clause_range(clause_of, s, m.clause)
                 own = [p for p in places if c0 <= p.start < c1]
                 cands = [d for mm, d in sentence_facts if mm.role != "from"]
+                # "Kentin ihracatı yüzde 7 artarken, en fazla ihracat X dolarla Irak'a yapıldı": a clause
+                # that names its own subject by anaphora speaks of that subject, not the next clause's cell.
+                refers = self._province_anaphor(words, c0, c1) or self._sector_anaphor(words, c0, c1, places)
+                if refers and cands and (cands[0].cell.country or cands[0].cell.province != ctx.province):
+                    cands = []
                 if not own and len(cands) == 1:
                     target = cands[0]
                     period = self._own_period(words, m, s, e, clause_of, dates, ctx)
