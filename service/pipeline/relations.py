@@ -195,6 +195,7 @@ class RelationExtractor:
         self._ordinals = cues["ordinals"]
         self._genitive = tuple(cues["genitive_suffix"])
         self._locative = tuple(cues["locative_suffix"])
+        self._locative_forms = tuple(cues["locative_suffix"]) + tuple(x + "ki" for x in cues["locative_suffix"])
         self._coordinators = frozenset(cues["coordinators"])
         self._province_anaphora = frozenset(cues["anaphora_province"])
         self._generic_sector_words = frozenset(cues["sector_generic_before"])
@@ -1028,6 +1029,10 @@ class RelationExtractor:
             return False
         for p in clause_places:
             suf = split_suffix(words[p.end - 1])[1]
+            if suf.endswith(self._genitive) and self._has("share", words, p.end, p.end + 4) \
+                    and any(words[i].endswith(self._locative_forms) for i in self._find("flow:any", words, p.end, p.end + 3)):
+                # "Almanya'nın toplam ihracattaki payı": the partner's share in Türkiye's exports.
+                continue
             if suf.endswith(self._genitive + self._locative) and self._has("flow:export", words, p.end, p.end + 3) \
                     or suf.endswith(self._genitive + self._locative) and self._has("flow:import", words, p.end, p.end + 3) \
                     or suf.endswith(self._genitive) and self._has("flow:balance_positive", words, p.end, p.end + 8):
