@@ -132,6 +132,7 @@ class Context:
     leader_fresh: bool = False         # the sentence before stated figures (its leader is the last one)
     intro: tuple | None = None         # (start, end, places) of the last sentence that was no table row
     subject_province: str | None = None  # the article's own province (doc._.subject)
+    last_drafts: list = field(default_factory=list)  # the facts of the last sentence that stated figures
 
 
 @dataclass
@@ -1128,6 +1129,11 @@ class RelationExtractor:
             value = sign * abs(value)
         target = None
         same_clause = [(mm, d) for mm, d in sentence_facts if mm.clause == m.clause and mm.role != "from"]
+        if not sentence_facts and ctx.leader_fresh and ctx.last_drafts \
+                and self._has("figure_anaphor", words, s, m.start):
+            # "Bu rakam, sektörün toplam ihracatının yüzde 72'sine denk geldi": the figure just stated.
+            sentence_facts = [(Measure(None, "MONEY", -1, -1, -1), ctx.last_drafts[-1])]
+            same_clause = []
         if m.role == "share" and self._share_owner(words, m, s, e, clause_of, places) is not None:
             # "… ihracatının yüzde 39'luk kısmı Trabzon'dan gerçekleştirildi": the place after the share owns it.
             target = None
@@ -1348,6 +1354,8 @@ class RelationExtractor:
             if (sentence_facts or self._flow_near(words, s, e, s, e)) and (not suf or suf.endswith(self._genitive + self._locative)):
                 ctx.province = provinces[0]._.norm
         ctx.leader_fresh = bool(sentence_facts)
+        if sentence_facts:
+            ctx.last_drafts = [d for _, d in sentence_facts]
         if sentence_facts and ctx.flow and all(d.cell.flow == ctx.flow for _, d in sentence_facts):
             # A ranking that went on without naming its flow keeps it alive for the next item.
             ctx.flow_age = 0
