@@ -111,6 +111,7 @@ class PeriodExpr:
     of_year: int | None = None
     day: bool = False
     as_of: bool = False
+    as_of_start: int | None = None   # the first month of the part "as of" which the year runs
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,9 @@ def resolve(expr: PeriodExpr, pub: date | None) -> tuple[str | None, str]:
         if pub is None:
             return None, "day" if expr.day else "inferred"
         year, code = pub.year, "inferred"
-        while (year + cross, m2) > (pub.year, pub.month):
+        # "yılın son çeyreği itibarıyla" in November: the year whose part has begun by publication.
+        latest = expr.as_of_start if expr.as_of and expr.as_of_start else m2
+        while (year + cross, latest) > (pub.year, pub.month):
             year -= 1
     if expr.year_end is not None:
         year_end = expr.year_end
@@ -761,7 +764,7 @@ class PeriodParser:
         if (k < n and w[k] in self.as_of and expr.months and not expr.kind and expr.trailing is None
                 and expr.months[1] - expr.months[0] in (2, 5)):
             # "ikinci çeyrek itibarıyla": a quarter or a half "as of" is the year to its end.
-            return replace(expr, months=(1, expr.months[1]), as_of=True), k + 1
+            return replace(expr, months=(1, expr.months[1]), as_of=True, as_of_start=expr.months[0]), k + 1
         if expr.year is None or expr.kind or k + 1 >= n or w[k] not in self.end_nouns or w[k + 1] not in self.until:
             return expr, k
         j = k + 2
