@@ -29,7 +29,9 @@ import re
 from datetime import date
 from pathlib import Path
 
+import numpy
 import srsly
+from spacy.attrs import LEMMA, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path, load_language_data, registry
@@ -45,7 +47,8 @@ DATE_MARKER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
 _NOT_WORDS = re.compile(r"source|note|comment|description|suffix", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 _CACHE_LIMIT = 50_000
-_TOKENIZER_CACHE_ROOM = 10_000  # spaCy's default tokenizer cache size
+_TOKENIZER_CACHE_ROOM = 10_000
+_HEAD_TOKENS = 16  # the date marker is about 8 tokens ("date", "2025", "-", "01", …)  # spaCy's default tokenizer cache size
 _CHECK_EVERY = 2047  # tokens between two looks at the time budget (a mask: every 2048)
 
 
@@ -58,6 +61,16 @@ def read_date_marker(text: str) -> tuple[date | None, int]:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.end()
     except ValueError:
         return None, 0
+
+
+def _text_head(doc: Doc) -> str:
+    """Enough of the start of `doc.text` to read the date marker from (`doc.text` joins every token)."""
+    head = "".join(t.text_with_ws for t in doc[:_HEAD_TOKENS])
+    if len(doc) > _HEAD_TOKENS and head.lstrip().startswith("date"):
+        m = DATE_MARKER.match(head)
+        if m is None or m.end() == len(head):  # the marker might go on past the head
+            return doc.text
+    return head
 
 
 def _is_vowel(ch: str) -> bool:
@@ -309,7 +322,7 @@ class Normalizer:
         self.infixes = list(infixes)
         self.lemmatizer = Lemmatizer()
         self.source = None
-        self._cache: dict[str, tuple[str, str, str]] = {}
+        self._cache: dict[int, tuple[str, str, str]] = {}
         self.vocabulary: dict = {}  # the common forms and how to spell their chunks (see `vocabulary_chunks`)
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None,
@@ -347,24 +360,31 @@ class Normalizer:
             self._warm()
 
     def __call__(self, doc: Doc) -> Doc:
-        marker_date, body_start = read_date_marker(doc.text)
+        marker_date, body_start = read_date_marker(_text_head(doc))
         if doc._.pub_date is None and marker_date is not None:
             doc._.pub_date = marker_date
         doc._.body_start = body_start
+        # Per distinct word form, not per token, and written in one `from_array`: setting
+        # `norm_`/`lemma_` token by token cost more than working the forms out.
         cache = self._cache
-        for tok in doc:
-            if not tok.i & _CHECK_EVERY:
+        strings = doc.vocab.strings
+        orths = doc.to_array(ORTH).tolist()
+        ids = {}
+        for k, orth in enumerate(dict.fromkeys(orths)):
+            if not k & _CHECK_EVERY:
                 check_deadline(doc)
-            forms = cache.get(tok.text)
+            forms = cache.get(orth)  # keyed by the form's hash: the form itself may not outlive a zone
             if forms is None:
-                f = fold(tok.text)
+                f = fold(strings[orth])
                 stem, _ = split_suffix(f)
                 forms = (f, stem, self.lemmatizer(stem))
                 if len(cache) >= _CACHE_LIMIT:
                     cache.clear()
-                cache[tok.text] = forms
-            tok.norm_ = forms[1]
-            tok.lemma_ = forms[2]
+                cache[orth] = forms
+            # Added on every call: a string made inside a memory zone dies with it.
+            ids[orth] = (strings.add(forms[1]), strings.add(forms[2]))
+        if orths:
+            doc.from_array([NORM, LEMMA], numpy.array([ids[o] for o in orths], dtype=numpy.uint64))
         return doc
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
