@@ -123,9 +123,10 @@ def doc_to_result(doc: Doc) -> ExtractResult:
     """Read entities and facts off a processed `Doc` into the contract's model."""
     entities = [
         Entity(label=e.label_, text=e.text, start=e.start_char, end=e.end_char,
-               norm=e._.norm, code=e._.code, value=_num(e._.value), currency=e._.currency,
-               unit=e._.unit, period=e._.period)
+               norm=x.norm, code=x.code, value=_num(x.value), currency=x.currency,
+               unit=x.unit, period=x.period)
         for e in doc.ents
+        for x in (e._,)  # one extension accessor per entity, not one per attribute
     ]
     facts = []
     for f in doc._.facts or []:
