@@ -4,14 +4,60 @@ A cue is a word prefix, or several prefixes for consecutive tokens ("dış ticar
 Turkish inflects by suffixing, so a prefix catches every form: "ihracat" finds
 "ihracatı", "ihracatta", "ihracatımız". Cues are indexed by their first characters so
 a token is compared with a handful of candidates, not with the whole table.
+
+The relation step asks the same few dozen cue sets about ranges of one document's words
+thousands of times per article ("is there a flow word in this clause?"). So a cue set
+matches a words list once, at every position where one of its cues could begin (found
+from a table of the words' first characters, built once per list and shared by every
+set), and answers `find`/`any`/`match_at` from those hits by bisection.
 """
+from bisect import bisect_left
 from collections import defaultdict
 
 _KEY = 3
 
 
+class _Heads:
+    """Positions of a words list by their first 1, 2 and `_KEY` characters."""
+
+    __slots__ = ("words", "by_len")
+
+    def __init__(self, words: list[str]):
+        self.words = words
+        self.by_len: dict[int, dict[str, list[int]]] = {}
+
+    def positions(self, key: str) -> list[int]:
+        n = len(key)
+        table = self.by_len.get(n)
+        if table is None:
+            table = defaultdict(list)
+            for i, w in enumerate(self.words):
+                table[w[:n]].append(i)
+            table = self.by_len[n] = dict(table)
+        return table.get(key, ())
+
+
+# The last words list seen and its first-character table: every cue set of a document
+# reads the same list, so the table is built once. Held as one tuple so that a reader
+# never sees a list paired with another list's table. The list is identity-checked: it
+# stays referenced here, so no later list can take its id.
+_last_heads: _Heads | None = None
+
+
+def _heads_of(words: list[str]) -> _Heads:
+    global _last_heads
+    heads = _last_heads
+    if heads is None or heads.words is not words:
+        heads = _last_heads = _Heads(words)
+    return heads
+
+
 class CueSet:
-    """A set of multi-word prefix cues, with a fast `match_at`/`find` over folded tokens."""
+    """A set of multi-word prefix cues, with a fast `match_at`/`find` over folded tokens.
+
+    Answers are memoised for the last words list asked about: callers must not change a
+    list after passing it (the relation step folds a document's words once and only reads them).
+    """
 
     def __init__(self, cues):
         self.cues = sorted({tuple(c.split()) for c in cues}, key=len, reverse=True)
@@ -23,9 +69,11 @@ class CueSet:
                 self._index[head[:_KEY]].append(cue)
             else:
                 self._short.append(cue)
+        self._index = dict(self._index)
+        self._short_heads = sorted({cue[0] for cue in self._short})
+        self._memo: tuple | None = None   # (words, {position: length}, sorted positions)
 
-    def match_at(self, words: list[str], i: int) -> int:
-        """Length (in tokens) of the longest cue starting at `words[i]`, 0 if none."""
+    def _scan(self, words: list[str], i: int) -> int:
         w = words[i]
         for cue in self._index.get(w[:_KEY], []) + self._short:
             n = len(cue)
@@ -38,10 +86,43 @@ class CueSet:
                 return n
         return 0
 
+    def _hits(self, words: list[str]) -> tuple:
+        memo = self._memo
+        if memo is not None and memo[0] is words:
+            return memo
+        heads = _heads_of(words)
+        # A cue can only begin where the word begins with the cue's first characters.
+        candidates = set()
+        for key in self._index:
+            candidates.update(heads.positions(key))
+        for head in self._short_heads:
+            candidates.update(heads.positions(head))
+        lengths = {}
+        for i in candidates:
+            n = self._scan(words, i)
+            if n:
+                lengths[i] = n
+        memo = self._memo = (words, lengths, sorted(lengths))
+        return memo
+
+    def match_at(self, words: list[str], i: int) -> int:
+        """Length (in tokens) of the longest cue starting at `words[i]`, 0 if none."""
+        if not 0 <= i < len(words):
+            return self._scan(words, i)
+        return self._hits(words)[1].get(i, 0)
+
     def find(self, words: list[str], start: int, end: int) -> list[int]:
         """Token indices in [start, end) where a cue starts."""
-        return [i for i in range(start, end) if self.match_at(words, i)]
+        if start >= end:
+            return []
+        positions = self._hits(words)[2]
+        lo = bisect_left(positions, start)
+        hi = bisect_left(positions, end, lo)
+        return positions[lo:hi]
 
     def any(self, words: list[str], start: int, end: int) -> bool:
-        return any(self.match_at(words, i) for i in range(start, end))
-
+        if start >= end:
+            return False
+        positions = self._hits(words)[2]
+        k = bisect_left(positions, start)
+        return k < len(positions) and positions[k] < end

@@ -36,6 +36,7 @@ from .normalize import Normalizer
 
 PLACE_LABELS = ("PROVINCE", "COUNTRY")
 ORG_LABEL = "ORG"
+_DERIVED_CACHE_LIMIT = 50_000
 _CHECK_EVERY = 2047  # tokens between two looks at the time budget (a mask: every 2048)
 # Tokens after which a capitalised word may just be a sentence's first word.
 SENTENCE_OPENERS = frozenset({".", "!", "?", "…", ":", '"', "“", "”", "«", "»"})
@@ -143,6 +144,7 @@ class Gazetteer:
         self._company_heads = frozenset(d.get("company_heads", ()))
         derived = d["derived"]
         self._derived_bases = derived["bases"]
+        self._derived_cache: dict[str, int | None] = {}
         endings: dict[int, set[str]] = {}
         for ending in {s + f for s in derived["suffixes"] for f in derived["following_suffixes"]}:
             endings.setdefault(len(ending), set()).add(ending)
@@ -234,9 +236,19 @@ class Gazetteer:
 
     def _derived(self, tok) -> int | None:
         """The province a derived word names ("Gaziantepli", "Kocaelililer"), if any."""
-        if not self._derived_bases or not tok.text[:1].isupper():
+        text = tok.text
+        if not self._derived_bases or not text[:1].isupper():
             return None
-        f = tok._.fold
+        # Remembered per word form: most capitalised words of an article recur in the next.
+        cache = self._derived_cache
+        if text in cache:
+            return cache[text]
+        if len(cache) >= _DERIVED_CACHE_LIMIT:
+            cache.clear()
+        idx = cache[text] = self._derived_of(fold(text))
+        return idx
+
+    def _derived_of(self, f: str) -> int | None:
         if "'" in f:
             return None
         for size, endings in self._derived_endings:

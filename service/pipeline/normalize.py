@@ -17,19 +17,27 @@ pattern and the text it should match always reduce to the same lemma.
 
 `initialize` also makes "|" split tokens ("|Almanya|1.234|"), since trade tables are
 often written as text; the tokenizer saves with the pipeline, so this persists.
+
+The component also ships the vocabulary's common word forms (service/lang/tr/common_forms.txt,
+saved beside the lemmas). Every extraction runs in a memory zone, which frees the words it
+created and keeps the tokenizer from caching anything, so without them every word of every
+request is tokenized and made a lexeme anew. Loading the pipeline tokenizes them once, outside
+any zone (`warm_vocabulary`): their lexemes and tokenizations then outlive every zone.
 """
 import json
 import re
 from datetime import date
 from pathlib import Path
 
+import numpy
 import srsly
+from spacy.attrs import LEMMA, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path, load_language_data, registry
 
 from ..lang import TABLES, load_table
-from ..lang.casing import fold, split_suffix
+from ..lang.casing import fold, split_suffix, tr_upper
 from .budget import check_deadline
 
 # The archive marker: optional white space, "date YYYY-MM-DD", then the article.
@@ -39,6 +47,8 @@ DATE_MARKER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
 _NOT_WORDS = re.compile(r"source|note|comment|description|suffix", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 _CACHE_LIMIT = 50_000
+_TOKENIZER_CACHE_ROOM = 10_000
+_HEAD_TOKENS = 16  # the date marker is about 8 tokens ("date", "2025", "-", "01", …)  # spaCy's default tokenizer cache size
 _CHECK_EVERY = 2047  # tokens between two looks at the time budget (a mask: every 2048)
 
 
@@ -51,6 +61,16 @@ def read_date_marker(text: str) -> tuple[date | None, int]:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.end()
     except ValueError:
         return None, 0
+
+
+def _text_head(doc: Doc) -> str:
+    """Enough of the start of `doc.text` to read the date marker from (`doc.text` joins every token)."""
+    head = "".join(t.text_with_ws for t in doc[:_HEAD_TOKENS])
+    if len(doc) > _HEAD_TOKENS and head.lstrip().startswith("date"):
+        m = DATE_MARKER.match(head)
+        if m is None or m.end() == len(head):  # the marker might go on past the head
+            return doc.text
+    return head
 
 
 def _is_vowel(ch: str) -> bool:
@@ -253,6 +273,41 @@ def add_infixes(nlp: Language, patterns) -> None:
         tokenizer.infix_finditer = re.compile("|".join(new + ([infix] if infix else []))).finditer
 
 
+def read_common_forms(path: Path) -> list[str]:
+    """The forms of a `common_forms.txt` (one a line, most frequent first; `#` lines are comments)."""
+    with open(path, encoding="utf-8") as fh:
+        return [line.rstrip("\n") for line in fh if line.strip() and not line.startswith("#")]
+
+
+def vocabulary_chunks(forms, punctuated: int, punctuation, apostrophes) -> list[str]:
+    """The text chunks (what the tokenizer caches: the text between two spaces) to keep for
+    `forms`: each form lower-case and capitalised, with each other apostrophe, and the first
+    `punctuated` of them also with each of `punctuation` attached ("dolar." ends sentences)."""
+    chunks: dict[str, None] = {}
+    for k, form in enumerate(forms):
+        for f in dict.fromkeys((form, tr_upper(form[:1]) + form[1:])):
+            variants = [f] + [f.replace("'", a) for a in apostrophes if "'" in f]
+            for v in variants:
+                chunks[v] = None
+                if k < punctuated:
+                    chunks.update((v + p, None) for p in punctuation)
+    return list(chunks)
+
+
+def warm_vocabulary(nlp: Language, chunks) -> int:
+    """Tokenize each of `chunks` outside any memory zone, so their lexemes and cached
+    tokenizations are permanent; returns how many it read (0 inside a zone, where they would die)."""
+    if nlp.vocab.in_memory_zone:
+        return 0
+    tokenizer = nlp.tokenizer
+    # The tokenizer caches at most `max_cache_size` chunks; keep room for those it meets later.
+    tokenizer.max_cache_size = max(tokenizer.max_cache_size, len(chunks) + _TOKENIZER_CACHE_ROOM)
+    for chunk in chunks:
+        # One call each: a call that meets a special case caches nothing after it.
+        tokenizer(chunk)
+    return len(chunks)
+
+
 class NormalizeError(ValueError):
     """E10x errors: data the normalize component needs and cannot find."""
 
@@ -261,18 +316,23 @@ class Normalizer:
     """Sets `token._.fold`, `token._.stem`, `token.norm_` and `token.lemma_`; reads the date marker."""
 
     def __init__(self, nlp: Language, name: str, split_chars: list[str], infixes: list[str] = ()):
+        self.nlp = nlp  # its vocabulary and tokenizer get the common forms at load
         self.name = name
         self.split_chars = list(split_chars)
         self.infixes = list(infixes)
         self.lemmatizer = Lemmatizer()
         self.source = None
-        self._cache: dict[str, tuple[str, str, str]] = {}
+        self._cache: dict[int, tuple[str, str, str]] = {}
+        self.vocabulary: dict = {}  # the common forms and how to spell their chunks (see `vocabulary_chunks`)
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None,
                    gazetteers: str = "", patterns: str = "", lookups_lang: str = "tr",
-                   lookups_table: str = "lemma_lookup", suffixes: str = "lemma_suffixes") -> None:
+                   lookups_table: str = "lemma_lookup", suffixes: str = "lemma_suffixes",
+                   common_forms: str = "common_forms.txt", punctuated_forms: int = 10_000,
+                   punctuation: str = ",.", apostrophes: str = "’") -> None:
         """Reduce spaCy's lemma table to the words of the JSON files in the `gazetteers` and
-        `patterns` folders and service/lang/tr, and make `split_chars` split tokens."""
+        `patterns` folders and service/lang/tr, make `split_chars` split tokens, and take the
+        vocabulary's `common_forms` (a file of service/lang/tr; see `vocabulary_chunks`)."""
         if nlp is not None:
             add_split_chars(nlp, self.split_chars)
             add_infixes(nlp, self.infixes)
@@ -289,47 +349,77 @@ class Normalizer:
         self.lemmatizer = Lemmatizer.build(table, words, stripper, rules.get("lexicalized", ()), proper)
         self._cache.clear()
         self.source = f"spacy-lookups-data {lookups_lang}_{lookups_table} ({len(table)} forms), reduced to our data's words"
+        path = TABLES / common_forms
+        with open(path, encoding="utf-8") as fh:
+            sources = [line[1:].strip() for line in fh if line.startswith("#")]
+        self.vocabulary = {"source": " ".join(sources), "forms": read_common_forms(path),
+                           "punctuated": punctuated_forms, "punctuation": list(punctuation),
+                           "apostrophes": list(apostrophes)}
+        if nlp is not None:
+            # Their strings then save with the vocabulary, as a pipeline loaded and saved again has them.
+            self._warm()
 
     def __call__(self, doc: Doc) -> Doc:
-        marker_date, body_start = read_date_marker(doc.text)
+        marker_date, body_start = read_date_marker(_text_head(doc))
         if doc._.pub_date is None and marker_date is not None:
             doc._.pub_date = marker_date
         doc._.body_start = body_start
+        # Per distinct word form, not per token, and written in one `from_array`: setting
+        # `norm_`/`lemma_` token by token cost more than working the forms out.
         cache = self._cache
-        for tok in doc:
-            if not tok.i & _CHECK_EVERY:
+        strings = doc.vocab.strings
+        orths = doc.to_array(ORTH).tolist()
+        ids = {}
+        for k, orth in enumerate(dict.fromkeys(orths)):
+            if not k & _CHECK_EVERY:
                 check_deadline(doc)
-            forms = cache.get(tok.text)
+            forms = cache.get(orth)  # keyed by the form's hash: the form itself may not outlive a zone
             if forms is None:
-                f = fold(tok.text)
+                f = fold(strings[orth])
                 stem, _ = split_suffix(f)
                 forms = (f, stem, self.lemmatizer(stem))
                 if len(cache) >= _CACHE_LIMIT:
                     cache.clear()
-                cache[tok.text] = forms
-            tok.norm_ = forms[1]
-            tok.lemma_ = forms[2]
+                cache[orth] = forms
+            # Added on every call: a string made inside a memory zone dies with it.
+            ids[orth] = (strings.add(forms[1]), strings.add(forms[2]))
+        if orths:
+            doc.from_array([NORM, LEMMA], numpy.array([ids[o] for o in orths], dtype=numpy.uint64))
         return doc
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / "lemmas.json", {"source": self.source, **self.lemmatizer.to_dict()}, indent=0)
+        srsly.write_json(path / "vocabulary.json", self.vocabulary, indent=0)
 
     def from_disk(self, path, *, exclude=tuple()) -> "Normalizer":
-        return self._load(srsly.read_json(ensure_path(path) / "lemmas.json"))
+        path = ensure_path(path)
+        vocabulary = srsly.read_json(path / "vocabulary.json") if (path / "vocabulary.json").exists() else {}
+        return self._load(srsly.read_json(path / "lemmas.json"), vocabulary)
 
     def to_bytes(self, *, exclude=tuple()) -> bytes:
-        return srsly.json_dumps({"source": self.source, **self.lemmatizer.to_dict()}).encode("utf-8")
+        return srsly.json_dumps({"source": self.source, **self.lemmatizer.to_dict(),
+                                 "vocabulary": self.vocabulary}).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude=tuple()) -> "Normalizer":
-        return self._load(srsly.json_loads(data))
+        data = srsly.json_loads(data)
+        return self._load(data, data.pop("vocabulary", {}))
 
-    def _load(self, data: dict) -> "Normalizer":
+    def _load(self, data: dict, vocabulary: dict) -> "Normalizer":
         self.source = data.get("source")
         self.lemmatizer = Lemmatizer.from_dict(data)
         self._cache.clear()
+        self.vocabulary = vocabulary
+        # spacy.load reads the tokenizer before the components, so the cache filled here stays.
+        self._warm()
         return self
+
+    def _warm(self) -> None:
+        v = self.vocabulary
+        if v:
+            warm_vocabulary(self.nlp, vocabulary_chunks(v["forms"], v["punctuated"], v["punctuation"],
+                                                        v["apostrophes"]))
 
 
 @Language.factory(

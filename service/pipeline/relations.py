@@ -303,14 +303,14 @@ class RelationExtractor:
     def _clauses(self, doc: Doc, words, s: int, e: int) -> "Clauses":
         """Clause id for each token of the sentence (index i - s), with each clause's token range."""
         ids, cid = Clauses(), 0
-        end_suffix = self._sets["clause_end_suffix"]
+        end_suffix = tuple(x[0] for x in self._sets["clause_end_suffix"].cues)
         for i in range(s, e):
             ids.append(cid)
             t = doc[i]
             if t.text in CLAUSE_PUNCT and t.ent_iob_ != "I":
                 # A comma inside a name ("mobilya, kağıt ve orman ürünleri") ends no clause.
                 cid += 1
-            elif t.is_alpha and len(t.text) > 5 and any(words[i].endswith(x[0]) for x in end_suffix.cues):
+            elif t.is_alpha and len(t.text) > 5 and words[i].endswith(end_suffix):
                 cid += 1
         for k, c in enumerate(ids):
             lo, _ = ids.ranges.get(c, (s + k, s + k + 1))

@@ -107,3 +107,44 @@ def test_normalize_glued_sentences_split(nlp, text, tokens):
 @pytest.mark.parametrize("text", ["A.Ş.", "1.250.000", "www.ornek.com"])
 def test_normalize_dots_inside_words_kept(nlp, text):
     assert [t.text for t in nlp.make_doc(text)] == [text]
+
+
+# -- the shipped vocabulary: common forms outlive every memory zone ----------------------
+
+def _shipped_forms(nlp, n=300):
+    from service.pipeline.normalize import vocabulary_chunks
+    v = nlp.get_pipe("normalize").vocabulary
+    return vocabulary_chunks(v["forms"][:n], n, v["punctuation"], v["apostrophes"])
+
+
+def test_normalize_vocabulary_ships_common_forms(nlp):
+    from service.lang import TABLES
+    from service.pipeline.normalize import read_common_forms
+    shipped = nlp.get_pipe("normalize").vocabulary["forms"]
+    assert shipped == read_common_forms(TABLES / "common_forms.txt") and len(shipped) >= 10_000
+    # Each form lower-case, capitalised and with punctuation attached.
+    assert {"ve", "Ve", "ve,", "ve."} <= set(_shipped_forms(nlp))
+
+
+def test_normalize_memory_zone_keeps_common_forms_and_frees_the_rest(nlp):
+    chunks = _shipped_forms(nlp)
+    unseen = [f"qzx{n}vw" for n in range(50)]  # no word of any language
+    strings_before = len(nlp.vocab.strings)
+    with nlp.memory_zone():
+        doc = nlp(" ".join(chunks + unseen))
+        words = sorted({t.text for t in doc if not t.is_space})
+        assert all(w in nlp.vocab for w in unseen)
+    assert len(words) > 300 and set(unseen) <= set(words)
+    # The shipped forms' lexemes outlive the zone; the words only this text had do not.
+    assert len(nlp.vocab.strings) == strings_before
+    assert [w for w in words if w not in nlp.vocab] == sorted(unseen)
+
+
+def test_normalize_common_forms_tokenize_as_without_the_vocabulary(nlp):
+    # The shipped forms change what is cached, never how a text splits.
+    blank = spacy.blank("tr")
+    blank.tokenizer.from_bytes(nlp.tokenizer.to_bytes())
+    text = " ".join(_shipped_forms(nlp, 500))
+    with nlp.memory_zone():
+        assert [(t.text, t.whitespace_) for t in nlp.make_doc(text)] == \
+               [(t.text, t.whitespace_) for t in blank.make_doc(text)]
