@@ -289,14 +289,15 @@ class Gazetteer:
                         break
                     k += 1
         # "Yıldız Otomotiv A.Ş.": capitalised words before a company form are a company's name.
-        if self._company_heads:
+        heads = self._company_heads
+        if heads:
             k = 0
             while k < n:
-                if fold(split_suffix(doc[k].text)[0]) not in self._company_heads:
+                if lem[k] not in heads:
                     k += 1
                     continue
                 end = k + 1
-                while end < n and fold(split_suffix(doc[end].text)[0]) in self._company_heads:
+                while end < n and lem[end] in heads:
                     end += 1
                 j = k
                 while j > 0 and k - j < self.max_org_gap and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha:

@@ -24,6 +24,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.attrs import ENT_IOB, IS_ALPHA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
@@ -43,6 +44,7 @@ NO_CELL_LABELS = ("REGION",)
 MEASURE_LABELS = ("MONEY", "PERCENT")
 NATIONAL_CODE = "TR"
 SENT_END = {".", "!", "?", "…"}
+IOB_INSIDE = 1   # spaCy's ENT_IOB code for a token inside (not beginning) an entity
 CLAUSE_PUNCT = {",", ";", ":", "(", ")", "•", "–", "—"}
 GROWTH_WINDOW = 3
 MEASURE_FIELDS = ("value", "change_pct", "change_abs", "share_pct", "rank", "quantity")
@@ -133,6 +135,7 @@ class Context:
     intro: tuple | None = None         # (start, end, places) of the last sentence that was no table row
     subject_province: str | None = None  # the article's own province (doc._.subject)
     last_drafts: list = field(default_factory=list)  # the facts of the last sentence that stated figures
+    token_info: tuple = ()             # (ENT_IOB, IS_ALPHA) per token, read once from the doc
 
 
 @dataclass
@@ -236,10 +239,15 @@ class RelationExtractor:
         if not any(e.label_ in MEASURE_LABELS for e in ents) and "|" not in text:
             doc._.facts = []
             return doc
-        words = [_fold(t.text) for t in doc]
+        # Token attributes read once as arrays: a Token object per lookup is most of the step's cost.
+        strings = doc.vocab.strings
+        arrays = doc.to_array([ORTH, ENT_IOB, IS_ALPHA]).tolist()
+        texts = [strings[a[0]] for a in arrays]
+        words = [_fold(t) for t in texts]
+        token_info = ([a[1] for a in arrays], [a[2] for a in arrays])
         ents = [e for e in ents if not self._not_a_cell(doc, words, e)]
-        sentences = self._sentences(doc)
-        ctx = Context(pub=doc._.pub_date, text=text)
+        sentences = self._sentences(doc, texts)
+        ctx = Context(pub=doc._.pub_date, text=text, token_info=token_info)
         self._set_topics(doc, words, ents, sentences, ctx)
         ctx.tracer = Tracer(doc, ents, doc._.subject, lambda: self._flow_positions(words))
         drafts: list[FactDraft] = []
@@ -285,32 +293,30 @@ class RelationExtractor:
             return True
         return ent.end < len(doc) and self._sets["place_modifier_after"].match_at(words, ent.end) > 0
 
-    def _sentences(self, doc: Doc) -> list[tuple[int, int]]:
+    def _sentences(self, doc: Doc, texts: list[str]) -> list[tuple[int, int]]:
         out, start = [], 0
-        for tok in doc:
-            boundary = tok.text in SENT_END or (tok.is_space and "\n" in tok.text)
-            if boundary:
-                if tok.i + 1 > start:
-                    out.append((start, tok.i + 1))
-                start = tok.i + 1
-            elif tok.i > start and "\n" in doc[tok.i - 1].whitespace_:
-                out.append((start, tok.i))
-                start = tok.i
+        for i, text in enumerate(texts):
+            # A token's trailing whitespace is one space at most: line breaks are space tokens.
+            if text in SENT_END or ("\n" in text and text.isspace()):
+                if i + 1 > start:
+                    out.append((start, i + 1))
+                start = i + 1
         if start < len(doc):
             out.append((start, len(doc)))
         return out
 
-    def _clauses(self, doc: Doc, words, s: int, e: int) -> "Clauses":
+    def _clauses(self, doc: Doc, words, s: int, e: int, token_info) -> "Clauses":
         """Clause id for each token of the sentence (index i - s), with each clause's token range."""
         ids, cid = Clauses(), 0
         end_suffix = tuple(x[0] for x in self._sets["clause_end_suffix"].cues)
+        iob, alpha = token_info
         for i in range(s, e):
             ids.append(cid)
-            t = doc[i]
-            if t.text in CLAUSE_PUNCT and t.ent_iob_ != "I":
+            w = words[i]
+            if w in CLAUSE_PUNCT and iob[i] != IOB_INSIDE:
                 # A comma inside a name ("mobilya, kağıt ve orman ürünleri") ends no clause.
                 cid += 1
-            elif t.is_alpha and len(t.text) > 5 and words[i].endswith(end_suffix):
+            elif alpha[i] and len(w) > 5 and w.endswith(end_suffix):
                 cid += 1
         for k, c in enumerate(ids):
             lo, _ = ids.ranges.get(c, (s + k, s + k + 1))
@@ -352,7 +358,7 @@ class RelationExtractor:
             # No sentence of prose states this many figures (a table's rows are lines of their
             # own): such a run is no reading matter, and reading it would cost measures × tokens.
             return
-        clause_of = self._clauses(doc, words, s, e)
+        clause_of = self._clauses(doc, words, s, e, ctx.token_info)
         measures = [Measure(x, x.label_, x.start, x.end, clause_of[x.start - s])
                     for x in sent_ents if x.label_ in MEASURE_LABELS]
         places = [x for x in sent_ents if x.label_ in PLACE_LABELS]
