@@ -864,8 +864,8 @@ class RelationExtractor:
         c0, c1 = self._clause_range(clause_of, s, m.clause)
         flow = (self._flow_near(words, c0, c1, s, e, anchor=(m.start, m.end))
                 or self._flow_near(words, s, e, s, e, anchor=(m.start, m.end)))
-        if flow is None and self._has("balance_loose", words, m.end, c1) and self._has("trade_word", words, s, m.start):
-            flow = "balance"
+        if flow in (None, "volume") and self._has("balance_loose", words, m.end, c1) and self._has("trade_word", words, s, m.start):
+            flow = "balance"   # "… ile ticaretinde 900 milyon dolar fazla verdi"
         a0 = self._subject_start(clause_of, s, m, monies)
         anaphoric_country = (ctx.country is not None or (ctx.sentence_leader is not None and ctx.sentence_leader.country)) \
             and self._has("anaphora_country", words, a0, c1)
@@ -1093,8 +1093,8 @@ class RelationExtractor:
             # Before the clause only as the sentence's subject set off by a comma ("<şirket> A.Ş., …").
             if o.start < c0 and not (o.end < len(words) and words[o.end] == "," and o.end + 1 == c0):
                 continue
-            if o.end < len(words) and source.match_at(words, o.end):
-                continue
+            if any(source.match_at(words, k) for k in range(o.end, min(o.end + 2, len(words)))):
+                continue  # "… Bakanlığı'nın ortak verilerine göre"
             if o.end + 1 in starts and words[o.end] in self._coordinators:
                 continue  # "TİM ve UİB verilerine göre": the last of the pair says what both are
             suf = split_suffix(words[o.end - 1])[1]
@@ -1323,7 +1323,10 @@ class RelationExtractor:
                 return True
             if nxt.endswith(tuple(self.cues["past_copula_suffix"])):
                 return True
-        return False
+        # "… 1,2 milyar dolar olarak kaydedilmişti": the pluperfect states the earlier figure a
+        # story compares with; its year is no frame for the figures after it.
+        pluperfect = tuple(self.cues["pluperfect_suffix"])
+        return bool(sentence_facts) and any(len(words[i]) > 6 and words[i].endswith(pluperfect) for i in range(s, e))
 
     def _update_bilateral(self, words, s, e, places, ctx):
         foreign = {p._.code for p in places if p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE}
@@ -1357,7 +1360,11 @@ class RelationExtractor:
             suf = split_suffix(words[provinces[0].end - 1])[1]
             # The subject of a trade sentence ("Diyarbakır'ın ihracatı", "Trabzon'da") becomes the
             # story's province; one named as a source or goal ("İstanbul'dan") does not.
-            if (sentence_facts or self._flow_near(words, s, e, s, e)) and (not suf or suf.endswith(self._genitive + self._locative)):
+            ranked = self._has("growth_rank", words, s, provinces[0].start) or \
+                (not sentence_facts and self._has("rank_one", words, s, provinces[0].start))
+            if (sentence_facts or self._flow_near(words, s, e, s, e)) and (not suf or suf.endswith(self._genitive + self._locative)) \
+                    and not ranked:
+                # "İhracatını en fazla artıran il ise Ankara oldu": a ranking names no story's province.
                 ctx.province = provinces[0]._.norm
         ctx.leader_fresh = bool(sentence_facts)
         if sentence_facts:

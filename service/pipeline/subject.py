@@ -79,6 +79,9 @@ def mention_features(words, ent, sent_start: int, in_lead: bool, cues: dict, set
     # item of a ranking.
     if ranked_item(doc, words, ent.end, cues):
         feats["list_item"] = 1.0
+    # "İhracatını en fazla artıran il ise Ankara oldu": the winner of a ranking is its item.
+    if sets["growth_rank"].any(words, max(sent_start, ent.start - w["after_figure_window"] - 5), ent.start):
+        feats["list_item"] = 1.0
     return feats
 
 
@@ -133,7 +136,10 @@ def find_subject(doc, words, ents, sentences, cues: dict, sets: dict, weights: d
     # A lead that refers back ("kentten yapılan ihracat") before naming anything speaks of a
     # subject the headline named or the body names later: the kind's strongest name is it.
     lead_end = lead[-1][1] if lead else 0
-    lead_words = set(words[:lead_end])
+    # "… en fazla artıran il ise Ankara": the word for province after a participle heads a relative
+    # clause (the province that …), it refers back to nothing.
+    participle = tuple(cues["participle_head_before"])
+    lead_words = {words[i] for i in range(lead_end) if not (i > 0 and words[i - 1].endswith(participle))}
     refers_back = {label: any(not lead_words.isdisjoint(cues[name]) for name in names)
                    for label, names in w["anaphora_sets"].items()}
     candidates = []
