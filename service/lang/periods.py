@@ -257,6 +257,7 @@ class PeriodParser:
         nouns = t["nouns"]
         self.year_nouns = set(nouns["year"])
         self.year_genitive = set(nouns["year_genitive"])
+        self.whole_nouns = set(nouns.get("whole", ()))
         self.years_plural = set(nouns["years_plural"])
         self.month_nouns = set(nouns["month"])
         self.months_plural = set(nouns["months_plural"])
@@ -598,6 +599,9 @@ class PeriodParser:
                 # "bu yılın aynı döneminde": the months just named, in the publication year.
                 return PeriodExpr(kind="same_this_year"), k
             return PeriodExpr(kind="same"), k
+        if w[j] in self.whole_nouns and base.season_start is None and base.months is None:
+            # "yılın tamamında", "2024 yılının tamamında": the whole year.
+            return replace(base, months=(1, 12)), j + 1
         start = base.months[0] if base.season_start else 1
         for words in self.fillers:
             if tuple(w[j:j + len(words)]) == words:

@@ -136,6 +136,7 @@ class Context:
     subject_province: str | None = None  # the article's own province (doc._.subject)
     last_drafts: list = field(default_factory=list)  # the facts of the last sentence that stated figures
     token_info: tuple = ()             # (ENT_IOB, IS_ALPHA) per token, read once from the doc
+    mirrored_from: int | None = None   # in this sentence, the end of Türkiye named in mirrored partner data
 
 
 @dataclass
@@ -373,8 +374,17 @@ class RelationExtractor:
             ctx.foreign = True
         if ctx.foreign:
             return
+        ctx.mirrored_from = None
         if sent_flow:
             ctx.flow, ctx.flow_age = sent_flow, 0
+            turkey = next((p for p in places if p.label_ == "COUNTRY" and p._.code == NATIONAL_CODE), None)
+            if turkey is not None and sent_flow in ("export", "import") and any(
+                    p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE and self._mirrored(words, p, turkey)
+                    for p in places):
+                # "Birleşik Krallık'ın Türkiye'den ithal ettiği ilk 5 mal grubu şöyle: …": the list
+                # after mirrored partner data goes on in Türkiye's direction.
+                ctx.flow = {"export": "import", "import": "export"}[sent_flow]
+                ctx.mirrored_from = turkey.end
         self._update_bilateral(words, s, e, places, ctx)
         if not measures:
             self._rank_only(doc, words, s, e, places, dates, clause_of, ctx, drafts)
@@ -916,6 +926,10 @@ class RelationExtractor:
             # "en fazla ihracat yapan ülke" ranks countries as traders in their own right; Türkiye's
             # partners are "ihracat yapılan ülke".
             return None, local
+        if ctx.mirrored_from is not None and m.start > ctx.mirrored_from and "COUNTRY" not in local \
+                and flow in ("export", "import") and not self._flow_near(words, c0, c1, s, e):
+            # An item after mirrored partner data in the same sentence ("… ithal ettiği mallar: X …").
+            flow = ctx.flow
         cell = Cell(flow=flow)
         country = local.get("COUNTRY")
         national = False
@@ -1009,7 +1023,8 @@ class RelationExtractor:
         product = local.get("PRODUCT")
         if product is not None:
             cell.product = product._.norm
-            cell.sector = cell.sector or product._.code
+            # A product's own sector, unless the clause names the sector itself.
+            cell.sector = (cell.sector if "SECTOR" in local else None) or product._.code or cell.sector
         cell.period = self._period_for(words, m, s, e, clause_of, dates, ctx, m.role)
         leader = ctx.sentence_leader or ctx.leader
         if leader is not None and leader.flow == cell.flow and self._continues_list(doc, words, s, e, places, m):
@@ -1135,6 +1150,14 @@ class RelationExtractor:
             value = sign * abs(value)
         target = None
         same_clause = [(mm, d) for mm, d in sentence_facts if mm.clause == m.clause and mm.role != "from"]
+        k = m.start - 1
+        if k > s and words[k] in ("+", "-", "−"):
+            k -= 1
+        if k > s and words[k] == "(":
+            # "Otomobil 1,2 milyar sterlin (+%8)": a percent in brackets right after an amount is its own.
+            before = [(mm, d) for mm, d in sentence_facts if mm.end == k and mm.role != "from"]
+            if before:
+                same_clause = before
         if not sentence_facts and ctx.leader_fresh and ctx.last_drafts \
                 and self._has("figure_anaphor", words, s, m.start):
             # "Bu rakam, sektörün toplam ihracatının yüzde 72'sine denk geldi": the figure just stated.
