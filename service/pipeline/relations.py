@@ -200,6 +200,7 @@ class RelationExtractor:
         self._ordinals = cues["ordinals"]
         self._genitive = tuple(cues["genitive_suffix"])
         self._locative = tuple(cues["locative_suffix"])
+        self._instrumental = tuple(cues["instrumental_suffix"])
         self._locative_forms = tuple(cues["locative_suffix"]) + tuple(x + "ki" for x in cues["locative_suffix"])
         self._coordinators = frozenset(cues["coordinators"])
         self._province_anaphora = frozenset(cues["anaphora_province"])
@@ -404,7 +405,7 @@ class RelationExtractor:
         # A verb in the future ("azaltacak", "ulaşacağını") makes its clause a forecast.
         future = tuple(self.cues["future_suffix"])
         target_clause |= {clause_of[i - s] for i in range(s, e)
-                          if doc[i].is_alpha and len(words[i]) > 6 and any(x in words[i][3:] for x in future)}
+                          if len(words[i]) > 6 and any(x in words[i][3:] for x in future) and ctx.token_info[1][i]}
         # A word of another domain inside a product's or sector's name ("yatırım malı") is the name.
         named = {i for x in places if x.label_ in ("PRODUCT", "SECTOR") for i in range(x.start, x.end)}
         excl_clause = {clause_of[i - s] for i in self._find("exclude_clause", words, s, e) if i not in named}
@@ -671,7 +672,7 @@ class RelationExtractor:
         pct_after = next((i for i in range(m.end, c1) if doc[i].ent_type_ == "PERCENT"), c1)
         # "… ihracatının üçte biri İtalya'ya yapıldı": a place after a fraction word is the part's.
         fractions = self._sets["fraction_words"]
-        fraction_after = next((i for i in range(m.end, c1) if doc[i].ent_type_ != "DATE" and fractions.match_at(words, i)), c1)
+        fraction_after = next((i for i in fractions.find(words, m.end, c1) if doc[i].ent_type_ != "DATE"), c1)
         for label in PLACE_LABELS:
             cands = [p for p in places if p.label_ == label and free(p)]
             pick = None
@@ -1284,7 +1285,7 @@ class RelationExtractor:
         nxt = words[i + 1] if i + 1 < e else ""
         near_rank_word = any(nxt.startswith(x) for x in self.cues["rank_words"])
         # "<ülke> X dolarla ikinci": an ordinal right after an instrumental amount ranks it.
-        if i > 0 and doc[i - 1].ent_type_ == "MONEY" and words[i - 1].endswith(tuple(self.cues["instrumental_suffix"])):
+        if i > 0 and words[i - 1].endswith(self._instrumental) and doc[i - 1].ent_type_ == "MONEY":
             near_rank_word = True
         if stem in self._ordinals and near_rank_word:
             return self._ordinals[stem]

@@ -104,8 +104,12 @@ def find_subject(doc, words, ents, sentences, cues: dict, sets: dict, weights: d
     w = weights
     # The lead is the first sentences that say something: page furniture ("×", a menu word)
     # before the headline is no sentence of the article.
-    lead = [(s, e) for s, e in sentences if sum(doc[i].is_alpha for i in range(s, e)) >= w["lead_min_words"]]
-    lead = lead[:w["lead_sentences"]]
+    lead = []
+    for s, e in sentences:
+        if len(lead) == w["lead_sentences"]:
+            break
+        if sum(doc[i].is_alpha for i in range(s, e)) >= w["lead_min_words"]:
+            lead.append((s, e))
     lead_starts = {s for s, _ in lead}
     sent_of = {}
     for k, (s, e) in enumerate(sentences):
