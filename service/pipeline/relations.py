@@ -137,6 +137,7 @@ class Context:
     last_drafts: list = field(default_factory=list)  # the facts of the last sentence that stated figures
     token_info: tuple = ()             # (ENT_IOB, IS_ALPHA) per token, read once from the doc
     mirrored_from: int | None = None   # in this sentence, the end of Türkiye named in mirrored partner data
+    section_sentence: bool = False     # this sentence opens a section ("İller arasında …")
 
 
 @dataclass
@@ -350,7 +351,8 @@ class RelationExtractor:
             return
         # What a table after this sentence is about ("Ocak-nisan döneminde <il>'in ilk pazarları:").
         ctx.intro = (s, e, [x for x in sent_ents if x.label_ in PLACE_LABELS])
-        if self._has("section_opener", words, s, min(e, s + self.section_opener_window)):
+        ctx.section_sentence = self._has("section_opener", words, s, min(e, s + self.section_opener_window))
+        if ctx.section_sentence:
             # "İller arasında …", "Ülkelere göre bakıldığında …": a section on another dimension
             # begins; what the last section named does not carry into it, only the article's subject.
             ctx.province, ctx.sector, ctx.country = ctx.subject_province, None, ctx.topic_country
@@ -875,7 +877,8 @@ class RelationExtractor:
         c0, c1 = self._clause_range(clause_of, s, m.clause)
         flow = (self._flow_near(words, c0, c1, s, e, anchor=(m.start, m.end))
                 or self._flow_near(words, s, e, s, e, anchor=(m.start, m.end)))
-        if flow in (None, "volume") and self._has("balance_loose", words, m.end, c1) and self._has("trade_word", words, s, m.start):
+        if flow in (None, "volume") and self._has("balance_loose", words, m.end, min(c1, m.end + 2)) \
+                and self._has("trade_word", words, s, m.start):
             flow = "balance"   # "… ile ticaretinde 900 milyon dolar fazla verdi"
         a0 = self._subject_start(clause_of, s, m, monies)
         anaphoric_country = (ctx.country is not None or (ctx.sentence_leader is not None and ctx.sentence_leader.country)) \
@@ -1387,7 +1390,7 @@ class RelationExtractor:
             ranked = self._has("growth_rank", words, s, provinces[0].start) or \
                 (not sentence_facts and self._has("rank_one", words, s, provinces[0].start))
             if (sentence_facts or self._flow_near(words, s, e, s, e)) and (not suf or suf.endswith(self._genitive + self._locative)) \
-                    and not ranked:
+                    and not ranked and not ctx.section_sentence:
                 # "İhracatını en fazla artıran il ise Ankara oldu": a ranking names no story's province.
                 ctx.province = provinces[0]._.norm
         ctx.leader_fresh = bool(sentence_facts)
