@@ -19,7 +19,7 @@ CORPUS = [
     ("Şirketin 2024'te yaptığı ihracat 3 milyar dolar oldu.", "2025-02-01", "2024'te", "2024", "explicit"),
     ("Kentin ihracatı 2025 yılında 12 milyar dolara ulaştı.", "2026-01-05", "2025 yılında", "2025", "explicit"),
     ("2025 yılı ihracat rakamları açıklandı.", "2026-01-05", "2025 yılı", "2025", "explicit"),
-    ("İlin 2023’ün tamamındaki ihracatı 4 milyar dolardı.", "2024-03-01", "2023’ün", "2023", "explicit"),
+    ("İlin 2023’ün tamamındaki ihracatı 4 milyar dolardı.", "2024-03-01", "2023’ün tamamındaki", "2023", "explicit"),
     ("2022 yılındaki düşüşün ardından toparlandı.", "2024-03-01", "2022 yılındaki", "2022", "explicit"),
     ("2019 yılının en yüksek ihracatı yapıldı.", "2020-01-10", "2019 yılının", "2019", "explicit"),
     ("İHRACAT 2021 YILINDA REKOR KIRDI", "2022-01-04", "2021 YILINDA", "2021", "explicit"),
