@@ -34,7 +34,7 @@ from ..lang.casing import fold, split_suffix
 from .budget import check_deadline
 from .normalize import Normalizer
 
-PLACE_LABELS = ("PROVINCE", "COUNTRY")
+PLACE_LABELS = ("PROVINCE", "COUNTRY", "REGION")  # places that can open an organisation's name
 ORG_LABEL = "ORG"
 _DERIVED_CACHE_LIMIT = 50_000
 _CHECK_EVERY = 2047  # tokens between two looks at the time budget (a mask: every 2048)

@@ -270,8 +270,10 @@ class RelationExtractor:
         if ent.label_ == "SECTOR" and ent.start > 0 and ent.text[:1].isupper() and not ent.text.isupper():
             prev = doc[ent.start - 1]
             # "Baran Çelik", "Hatip Çelik": a surname, not the steel sector.
+            orgs = doc.spans[self._orgs_key] if self._orgs_key in doc.spans else ()
             if prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start and prev.ent_type_ == "" \
-                    and not (ent.start > 1 and doc[ent.start - 2].text in SENT_END):
+                    and not (ent.start > 1 and doc[ent.start - 2].text in SENT_END) \
+                    and not any(o.start <= prev.i < o.end for o in orgs):  # "<bölge> Hububat … Birliği"
                 return True
         if ent.label_ == "SECTOR":
             # "tarım ve sanayi kentlerinden biri": a sector used to describe a place.
