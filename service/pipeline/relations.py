@@ -138,6 +138,7 @@ class Context:
     token_info: tuple = ()             # (ENT_IOB, IS_ALPHA) per token, read once from the doc
     mirrored_from: int | None = None   # in this sentence, the end of Türkiye named in mirrored partner data
     section_sentence: bool = False     # this sentence opens a section ("İller arasında …")
+    last_province: str | None = None   # the province named last, in any case ("kent" refers to it)
 
 
 @dataclass
@@ -970,6 +971,10 @@ class RelationExtractor:
             # In a story on a sector, a province named for one of its figures ("X dolarlık bölümü
             # <il>'den") does not carry on to the next: only "kent", "il" refer back.
             carried = None
+        elif carried is None and ctx.last_province and self._province_anaphor(words, a0, c1):
+            # "… yüzde 61'i Gaziantep'ten yapıldı. Kentin halı ihracatı …": "kent" is the province
+            # named last, whatever its case.
+            carried = ctx.last_province
         cell.province = province._.norm if province is not None else (None if national else carried)
         if country is None and anaphoric_country:
             # "AB ülkelerine 471 milyon dolarlık ihracat yapan sektör, … bölgeye 545 milyon dolarlık":
@@ -1385,6 +1390,8 @@ class RelationExtractor:
                 ctx.period = p
                 ctx.year_frame = p if len(p) == 4 else None
         provinces = [p for p in places if p.label_ == "PROVINCE"]
+        if provinces:
+            ctx.last_province = provinces[-1]._.norm
         if len({p._.norm for p in provinces}) == 1:
             suf = split_suffix(words[provinces[0].end - 1])[1]
             # The subject of a trade sentence ("Diyarbakır'ın ihracatı", "Trabzon'da") becomes the
