@@ -138,6 +138,7 @@ class Context:
     token_info: tuple = ()             # (ENT_IOB, IS_ALPHA) per token, read once from the doc
     mirrored_from: int | None = None   # in this sentence, the end of Türkiye named in mirrored partner data
     section_sentence: bool = False     # this sentence opens a section ("İller arasında …")
+    orgs: tuple = ((), ())             # the doc's organisations: ((start, end) bounds, their starts)
     last_province: str | None = None   # the province named last, in any case ("kent" refers to it)
 
 
@@ -249,9 +250,13 @@ class RelationExtractor:
         texts = [strings[a[0]] for a in arrays]
         words = [_fold(t) for t in texts]
         token_info = ([a[1] for a in arrays], [a[2] for a in arrays])
-        ents = [e for e in ents if not self._not_a_cell(doc, words, e)]
+        # Organisations' token bounds, once: a SpanGroup builds its Span objects on every access.
+        orgs = [(o.start, o.end) for o in doc.spans[self._orgs_key]] if self._orgs_key in doc.spans else []
+        org_starts = [a for a, _ in orgs]
+        org_tokens = {i for a, b in orgs for i in range(a, b)}
+        ents = [e for e in ents if not self._not_a_cell(doc, words, e, org_tokens)]
         sentences = self._sentences(doc, texts)
-        ctx = Context(pub=doc._.pub_date, text=text, token_info=token_info)
+        ctx = Context(pub=doc._.pub_date, text=text, token_info=token_info, orgs=(orgs, org_starts))
         self._set_topics(doc, words, ents, sentences, ctx)
         ctx.tracer = Tracer(doc, ents, doc._.subject, lambda: self._flow_positions(words))
         drafts: list[FactDraft] = []
@@ -265,16 +270,15 @@ class RelationExtractor:
         doc._.facts = self._merge(drafts)
         return doc
 
-    def _not_a_cell(self, doc, words, ent) -> bool:
+    def _not_a_cell(self, doc, words, ent, org_tokens=frozenset()) -> bool:
         """A place that only locates the writer ("ANKARA (AA) -", "HABER/KAYSERİ") or
         qualifies something else ("Kahramanmaraş merkezli depremler") is no cell."""
         if ent.label_ == "SECTOR" and ent.start > 0 and ent.text[:1].isupper() and not ent.text.isupper():
             prev = doc[ent.start - 1]
             # "Baran Çelik", "Hatip Çelik": a surname, not the steel sector.
-            orgs = doc.spans[self._orgs_key] if self._orgs_key in doc.spans else ()
             if prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start and prev.ent_type_ == "" \
                     and not (ent.start > 1 and doc[ent.start - 2].text in SENT_END) \
-                    and not any(o.start <= prev.i < o.end for o in orgs):  # "<bölge> Hububat … Birliği"
+                    and prev.i not in org_tokens:  # "<bölge> Hububat … Birliği": an organisation's word
                 return True
         if ent.label_ == "SECTOR":
             # "tarım ve sanayi kentlerinden biri": a sector used to describe a place.
@@ -923,8 +927,8 @@ class RelationExtractor:
             regional = any(p.label_ in NO_CELL_LABELS and p.end <= m.start for p in places)
         if "GROUP" in local or regional or self._foreign_economy(doc, words, c0, c1, places, local):
             return None, local
-        org = self._organisation_subject(doc, words, c0, m.start, s)
-        if org is not None and not any(p.start >= org.end for label, p in local.items()
+        org = self._organisation_subject(words, ctx.orgs, c0, m.start, s)
+        if org is not None and not any(p.start >= org[1] for label, p in local.items()
                                        if label in ("PROVINCE", "COUNTRY", "SECTOR", "PRODUCT")):
             # "<şirket> A.Ş. 310 milyon dolarlık ihracat gerçekleştirdi", "<il> OSB'den … ihracat":
             # one company's, union's or zone's own figure is no fact (FACTS.md rule 4).
@@ -1106,26 +1110,27 @@ class RelationExtractor:
         return any(i not in ent_tokens and not (i > 0 and words[i - 1] in generic)
                    for i in self._find("anaphora_sector", words, s, e))
 
-    def _organisation_subject(self, doc, words, c0, start, s):
+    def _organisation_subject(self, words, orgs, c0, start, s):
         """Whether an organisation named in the clause before `start` is what the figure is of:
         in the nominative, genitive or ablative and not the source of data ("TİM verilerine
-        göre", "… Başkanı"). Returns the organisation's span, or None."""
-        orgs = doc.spans[self._orgs_key] if self._orgs_key in doc.spans else ()
+        göre", "… Başkanı"). `orgs` is ((start, end) bounds, their starts) of the doc's
+        organisations. Returns the organisation's (start, end), or None."""
+        bounds, starts = orgs
         source, cases = self._sets["org_source_after"], self._genitive + tuple(self.cues["ablative_suffix"])
-        starts = {o.start for o in orgs}
-        for o in orgs:
-            if o.end > start or o.start < s:
+        for k in range(bisect_left(starts, s), bisect_left(starts, start)):
+            o_start, o_end = bounds[k]
+            if o_end > start:
                 continue
             # Before the clause only as the sentence's subject set off by a comma ("<şirket> A.Ş., …").
-            if o.start < c0 and not (o.end < len(words) and words[o.end] == "," and o.end + 1 == c0):
+            if o_start < c0 and not (o_end < len(words) and words[o_end] == "," and o_end + 1 == c0):
                 continue
-            if any(source.match_at(words, k) for k in range(o.end, min(o.end + 2, len(words)))):
+            if any(source.match_at(words, j) for j in range(o_end, min(o_end + 2, len(words)))):
                 continue  # "… Bakanlığı'nın ortak verilerine göre"
-            if o.end + 1 in starts and words[o.end] in self._coordinators:
+            if k + 1 < len(starts) and starts[k + 1] == o_end + 1 and words[o_end] in self._coordinators:
                 continue  # "TİM ve UİB verilerine göre": the last of the pair says what both are
-            suf = split_suffix(words[o.end - 1])[1]
+            suf = split_suffix(words[o_end - 1])[1]
             if not suf or suf.endswith(cases):
-                return o
+                return o_start, o_end
         return None
 
     def _partner_anaphor(self, words, turkey, c0, ctx) -> str | None:
