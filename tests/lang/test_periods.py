@@ -38,6 +38,16 @@ CORPUS = [
     ("ocak 2025 itibarıyla ihracat arttı.", "2025-03-01", "ocak 2025", "2025-01", "explicit"),
     # the end of a month "as of": the year to date
     ("Eylül sonu itibarıyla halı ihracatı 2 milyar dolara ulaştı.", "2025-10-04", "Eylül sonu itibarıyla", "2025-01/2025-09", "inferred"),
+    ("ağustos sonu itibarıyla kentin ihracatı 3 milyar dolar oldu.", "2025-09-04", "ağustos sonu itibarıyla", "2025-01/2025-08", "inferred"),
+    # a quarter or a half "as of": the year to its end, never past the publication
+    ("Bu yılın üçüncü çeyreği itibarıyla ihracat 190 milyar dolar oldu.", "2025-10-06", "Bu yılın üçüncü çeyreği itibarıyla", "2025-01/2025-09", "relative"),
+    ("Bu yılın son çeyreği itibarıyla ihracat 220 milyar dolar oldu.", "2025-11-06", "Bu yılın son çeyreği itibarıyla", "2025-01/2025-10", "relative"),
+    ("Yılın son çeyreği itibarıyla ihracat 220 milyar dolar oldu.", "2025-11-06", "Yılın son çeyreği itibarıyla", "2025-01/2025-10", "inferred"),
+    # a lower-case month before the trade noun it qualifies
+    ("Kentin mart ihracatında otomotiv öne çıktı.", "2025-04-03", "mart", "2025-03", "inferred"),
+    ("Sektörün eylül ithalatı geriledi.", "2025-10-03", "eylül", "2025-09", "inferred"),
+    # the whole year
+    ("Yılın tamamında ihracat 262 milyar dolar oldu.", "2025-01-05", "Yılın tamamında", "2024", "inferred"),
     ("2024 yılı haziran ayı sonu itibarıyla kentin ihracatı arttı.", "2025-01-04", "2024 yılı haziran ayı sonu itibarıyla", "2024-01/2024-06", "explicit"),
     ("2025 ocak ayında kent 1 milyar dolar ihracat yaptı.", "2025-02-02", "2025 ocak ayında", "2025-01", "explicit"),
     ("Mart 2024'te ihracat 23 milyar dolar oldu.", "2025-06-01", "Mart 2024'te", "2024-03", "explicit"),
@@ -119,6 +129,8 @@ CORPUS = [
     ("Bu yılın aynı döneminde enerji ithalatı azaldı.", "2023-10-31", "Bu yılın aynı döneminde", None, "same_this_year"),
     ("İhracat geçen yılın aynı dönemine göre yüzde 3 arttı.", "2024-10-04", "geçen yılın aynı dönemine", None, "same_prev_year"),
     ("İhracat geçen yılın aynı ayına göre yüzde 12 arttı.", "2018-08-02", "geçen yılın aynı ayına", None, "same_prev_year"),
+    ("İhracat geçen yılın söz konusu dönemine göre yüzde 2 arttı.", "2021-03-04", "geçen yılın söz konusu dönemine", None, "same_prev_year"),
+    ("Satışlar geçen yılın ilgili dönemine göre geriledi.", "2021-03-04", "geçen yılın ilgili dönemine", None, "same_prev_year"),
     ("Artış bir önceki yılın aynı dönemine göre yüzde 18 oldu.", "2022-07-29", "bir önceki yılın aynı dönemine", None, "same_prev_year"),
     ("Satışlar geçen senenin aynı dönemine kıyasla arttı.", "2019-10-05", "geçen senenin aynı dönemine", None, "same_prev_year"),
     ("Miktar önceki sezonun aynı dönemine göre azaldı.", "2025-09-06", "önceki sezonun aynı dönemine", None, "same_prev_year"),
