@@ -202,6 +202,14 @@ def test_gazetteer_group_and_region(nlp, text, code):
     assert [e._.code for e in run(nlp, text).ents if e.label_ == "COUNTRY"] == [code]
 
 
+@pytest.mark.parametrize("text", [
+    "Komşu il Kocaeli'nin ihracatı arttı.",
+    "Kent, komşu ilçe Gebze'den sonra ikinci oldu.",
+])
+def test_gazetteer_a_name_used_as_an_adjective_is_no_group(nlp, text):
+    assert [e._.code for e in run(nlp, text).ents if e.label_ == "COUNTRY"] == []
+
+
 SECTOR_SENTENCES = [
     ("Tarım ihracatı yüzde 4 arttı.", "tarim"),
     ("Sanayi grubunun ihracatı yükseldi.", "sanayi"),
@@ -302,6 +310,13 @@ def test_gazetteer_product(nlp, text, norm, sector):
     ("Türkiye Odalar ve Borsalar Birliği raporu yayımlandı.", "Türkiye Odalar ve Borsalar Birliği"),
     ("Almanya Büyükelçiliği bir resepsiyon verdi.", "Almanya Büyükelçiliği"),
     ("İTO'nun raporu yayımlandı.", "İTO'nun"),
+    # A company's legal form ends its name; the capitalised words before it are the name.
+    ("Uludağ Tekstil A.Ş. yeni fabrika açtı.", "Uludağ Tekstil A.Ş."),
+    ("Geçen yıl Erciyes Mobilya Ltd. Şti. ihracata başladı.", "Erciyes Mobilya Ltd. Şti."),
+    ("Anadolu Holding'in ihracatı arttı.", "Anadolu Holding'in"),
+    # A region opens an organisation's name as a province does.
+    ("Karadeniz Fındık ve Mamulleri İhracatçıları Birliği verilerine göre fiyatlar yükseldi.",
+     "Karadeniz Fındık ve Mamulleri İhracatçıları Birliği"),
 ])
 def test_gazetteer_organisations_are_not_places(nlp, text, org):
     doc = run(nlp, text)
