@@ -514,7 +514,35 @@ class RelationExtractor:
                 continue
             self._attach_percent(doc, words, m, s, e, clause_of, places, dates, ctx, sentence_facts, drafts, monies)
 
+        self._clause_ranks(doc, words, s, e, places, measures, clause_of, sentence_facts, ctx, drafts)
         self._update_context(words, s, e, places, dates, sentence_facts, ctx, monies)
+
+    def _clause_ranks(self, doc, words, s, e, places, measures, clause_of, sentence_facts, ctx, drafts):
+        """"Türkiye'nin ihracatı X dolar olurken Manisa iller sıralamasında altıncı oldu": a place
+        ranked in a clause with no figure of its own is ranked in the sentence's period."""
+        measure_clauses = {m.clause for m in measures}
+        ablative = tuple(self.cues["ablative_suffix"])
+        for p in places:
+            if p.label_ not in ("PROVINCE", "COUNTRY") or p._.code == NATIONAL_CODE:
+                continue
+            cid = clause_of[p.start - s]
+            if cid in measure_clauses or split_suffix(words[p.end - 1])[1].endswith(ablative):
+                continue
+            rank = self._rank(doc, words, s, e, cid, clause_of)
+            c0, c1 = self._clause_range(clause_of, s, cid)
+            flow = self._flow_near(words, c0, c1, s, e) or (sentence_facts[0][1].cell.flow if sentence_facts else None)
+            if rank is None or flow is None:
+                continue
+            period = sentence_facts[0][1].cell.period if sentence_facts else ctx.period
+            cell = Cell(flow=flow, period=period)
+            if p.label_ == "PROVINCE":
+                cell.province = p._.norm
+            else:
+                cell.country, cell.province = p._.code, ctx.province
+            d = FactDraft(cell=cell, rank=rank, evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
+            d.sources = ctx.tracer.trace(cell, (c0, c1), (s, e), p.start)
+            d.sources["rank"] = (doc[c0].idx, doc[c1 - 1].idx + len(doc[c1 - 1]), "clause")
+            drafts.append(d)
 
     # -- exclusions and roles -------------------------------------------------
     def _is_bound(self, words, end, sent_end) -> bool:
@@ -1299,6 +1327,8 @@ class RelationExtractor:
         stem, suf = split_suffix(w)
         nxt = words[i + 1] if i + 1 < e else ""
         near_rank_word = any(nxt.startswith(x) for x in self.cues["rank_words"])
+        if not near_rank_word and i > 0 and words[i - 1].startswith(tuple(self.cues["ranking_before"])):
+            near_rank_word = True   # "iller sıralamasında altıncı oldu"
         # "<ülke> X dolarla ikinci": an ordinal right after an instrumental amount ranks it.
         if i > 0 and words[i - 1].endswith(self._instrumental) and doc[i - 1].ent_type_ == "MONEY":
             near_rank_word = True
