@@ -496,7 +496,15 @@ class RelationExtractor:
             q = self._quantity_for(m, quantities, clause_of, s)
             if q is not None:
                 d.quantity, d.unit = q._.value, q._.unit
-            d.rank = None if growth else self._rank(doc, words, s, e, m.clause, clause_of)
+            # Items of a list in one clause each rank with their own words: from the figure
+            # before to the figure after.
+            item = None
+            same = [x for x in monies if x.clause == m.clause and not x.delta and x.role != "from"]
+            if len(same) > 1:
+                k = same.index(m) if m in same else -1
+                if k >= 0:
+                    item = (same[k - 1].end if k > 0 else s, same[k + 1].start if k + 1 < len(same) else e)
+            d.rank = None if growth else self._rank(doc, words, s, e, m.clause, clause_of, within=item)
             clause = self._clause_range(clause_of, s, m.clause)
             d.sources = ctx.tracer.trace(cell, clause, (s, e), m.start)
             d.sources["value" if d.value is not None else "change_abs"] = (m.ent.start_char, m.ent.end_char, "clause")
@@ -1299,8 +1307,12 @@ class RelationExtractor:
         return cell.province is None and cell.country is None and cell.sector is None and cell.product is None
 
     # -- ranks ------------------------------------------------------------------
-    def _rank(self, doc, words, s, e, cid, clause_of) -> int | None:
+    def _rank(self, doc, words, s, e, cid, clause_of, within=None) -> int | None:
         c0, c1 = self._clause_range(clause_of, s, cid)
+        if within is not None:
+            # One item of a list in the clause: its own words only ("1 milyar dolarla AB birinci,
+            # 183 milyon dolarla BDT ikinci ve …").
+            c0, c1 = max(c0, within[0]), min(c1, within[1])
         for i in range(c0, c1):
             n = self._sets["rank_one"].match_at(words, i)
             if n:
@@ -1332,6 +1344,14 @@ class RelationExtractor:
         # "<ülke> X dolarla ikinci": an ordinal right after an instrumental amount ranks it.
         if i > 0 and words[i - 1].endswith(self._instrumental) and doc[i - 1].ent_type_ == "MONEY":
             near_rank_word = True
+        elif i > 1 and doc[i - 1].ent_type_ in PLACE_LABELS:
+            # "183 milyon dolarla Bağımsız Devletler Topluluğu ikinci": the place of an instrumental
+            # amount, then its position.
+            j = i - 1
+            while j > 0 and doc[j].ent_iob_ == "I":
+                j -= 1
+            if j > 0 and words[j - 1].endswith(self._instrumental) and doc[j - 1].ent_type_ == "MONEY":
+                near_rank_word = True
         if stem in self._ordinals and near_rank_word:
             return self._ordinals[stem]
         for word, n in self._ordinals.items():
