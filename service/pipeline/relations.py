@@ -169,6 +169,8 @@ class RelationExtractor:
         self.max_measures_per_sentence = max_measures_per_sentence
         # A section opener stands among a sentence's first words ("Sektörde ülkelere göre bakıldığında").
         self.section_opener_window = 6
+        # A list item's position stands within a few words after its name ("otomotiv ikinci sırada").
+        self.rank_item_window = 5
         self.cues: dict = {}
         self.scores: dict = {}
         self._sets: dict[str, CueSet] = {}
@@ -498,13 +500,7 @@ class RelationExtractor:
                 d.quantity, d.unit = q._.value, q._.unit
             # Items of a list in one clause each rank with their own words: from the figure
             # before to the figure after.
-            item = None
-            same = [x for x in monies if x.clause == m.clause and not x.delta and x.role != "from"]
-            if len(same) > 1:
-                k = same.index(m) if m in same else -1
-                if k >= 0:
-                    item = (same[k - 1].end if k > 0 else s, same[k + 1].start if k + 1 < len(same) else e)
-            d.rank = None if growth else self._rank(doc, words, s, e, m.clause, clause_of, within=item)
+            d.rank = None if growth else self._item_rank(doc, words, s, e, m, monies, clause_of)
             clause = self._clause_range(clause_of, s, m.clause)
             d.sources = ctx.tracer.trace(cell, clause, (s, e), m.start)
             d.sources["value" if d.value is not None else "change_abs"] = (m.ent.start_char, m.ent.end_char, "clause")
@@ -1307,6 +1303,26 @@ class RelationExtractor:
         return cell.province is None and cell.country is None and cell.sector is None and cell.product is None
 
     # -- ranks ------------------------------------------------------------------
+    def _item_rank(self, doc, words, s, e, m, monies, clause_of) -> int | None:
+        """The rank of money `m`; in a list of figures in one clause, from the item's own words:
+        those after its figure ("… 410 milyon dolarla Orta Doğu ikinci"), else those before it
+        back to the figure before ("… ikinci sırada 410 milyon dolarla Orta Doğu")."""
+        same = [x for x in monies if x.clause == m.clause and not x.delta and x.role != "from"]
+        if len(same) < 2 or m not in same:
+            return self._rank(doc, words, s, e, m.clause, clause_of)
+        k = same.index(m)
+        start = same[k - 1].end if k > 0 else s
+        if k > 0:
+            # "410 milyon dolarla Orta Doğu ikinci ve …": the place and position right after the
+            # figure before are that figure's.
+            j = start
+            while j < m.start and doc[j].ent_type_ in PLACE_LABELS:
+                j += 1
+            if j > start and j < m.start and self._ordinal(doc, words, j, e):
+                start = j + 1
+        return self._rank(doc, words, s, e, m.clause, clause_of,
+                          within=(start, same[k + 1].start if k + 1 < len(same) else e))
+
     def _rank(self, doc, words, s, e, cid, clause_of, within=None) -> int | None:
         c0, c1 = self._clause_range(clause_of, s, cid)
         if within is not None:
@@ -1383,6 +1399,9 @@ class RelationExtractor:
             cells = sector_only
         # A rank with no flow word of its own goes on with the sentence before it.
         flow = flow or (ctx.flow if ctx.flow_age <= 1 else None)
+        if flow is not None and len(cells) + len(sector_only) > 1 \
+                and self._rank_list(doc, words, s, e, places, dates, ctx, drafts, flow):
+            return
         if flow is None or len(cells) != 1:
             return
         p = cells[0]
@@ -1401,6 +1420,38 @@ class RelationExtractor:
         d.sources = ctx.tracer.trace(cell, (s, e), (s, e), p.start)
         d.sources["rank"] = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), "sentence")
         drafts.append(d)
+
+    def _rank_list(self, doc, words, s, e, places, dates, ctx, drafts, flow) -> bool:
+        """"makine sektörü ilk sırada, otomotiv ikinci sırada, hububat üçüncü sırada": several
+        names, each with its own position right after it, rank with no figure. Returns whether
+        the sentence is such a list."""
+        items = [p for p in places if (p.label_ in ("PROVINCE", "COUNTRY", "SECTOR") and p._.code != NATIONAL_CODE
+                                       and "|" not in (p._.norm or ""))]
+        usable = [d for d in dates if not self._is_comparison(words, d, e)]
+        period = self._resolve_date(usable[-1], ctx) if usable else ctx.period
+        found = []
+        for k, p in enumerate(items):
+            hi = min(items[k + 1].start if k + 1 < len(items) else e, p.end + self.rank_item_window)
+            rank = next((r for i in range(p.end, hi) for r in [self._ordinal(doc, words, i, e) or (
+                1 if self._sets["rank_one"].match_at(words, i) and not self._has("rank_growth", words, i, hi) else None)] if r), None)
+            if rank is not None:
+                found.append((p, rank, hi))
+        # A list is several positions, each once: anything else is no ranking of these names.
+        if len(found) < 2 or len({r for _, r, _ in found}) != len(found):
+            return False
+        for p, rank, hi in found:
+            cell = Cell(flow=flow, province=ctx.province, period=period)
+            if p.label_ == "PROVINCE":
+                cell.province = p._.norm
+            elif p.label_ == "COUNTRY":
+                cell.country, cell.sector = p._.code, ctx.topic_sector
+            else:
+                cell.sector = p._.norm
+            d = FactDraft(cell=cell, rank=rank, evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
+            d.sources = ctx.tracer.trace(cell, (s, e), (s, e), p.start)
+            d.sources["rank"] = (doc[p.start].idx, doc[hi - 1].idx + len(doc[hi - 1]), "sentence")
+            drafts.append(d)
+        return True
 
     # -- context ----------------------------------------------------------------
     def _historical(self, words, s, e, sentence_facts) -> bool:
