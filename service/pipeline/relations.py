@@ -212,6 +212,7 @@ class RelationExtractor:
         self._generic_sector_words = frozenset(cues["sector_generic_before"])
         self._national_subject = frozenset(cues["national_subject"])
         self._orgs_key = "organisations"
+        self._count_words = frozenset(cues["count_words"])
 
     def to_disk(self, path, *, exclude=tuple()):
         path = ensure_path(path)
@@ -920,8 +921,9 @@ class RelationExtractor:
                 and self._has("trade_word", words, s, m.start):
             flow = "balance"   # "… ile ticaretinde 900 milyon dolar fazla verdi"
         a0 = self._subject_start(clause_of, s, m, monies)
+        # "174 ülke ve bölgeye ihracat yapan sektör": a counted noun refers back to no partner.
         anaphoric_country = (ctx.country is not None or (ctx.sentence_leader is not None and ctx.sentence_leader.country)) \
-            and self._has("anaphora_country", words, a0, c1)
+            and any(not self._counted(doc, i) for i in self._find("anaphora_country", words, a0, c1))
         if flow is None:
             # Only a list that goes on ("… takip etti", "Mısır: 1,6 milyar dolar", "bu ülkeye yapılan
             # satışlar") inherits the flow of the sentences before it.
@@ -1142,6 +1144,15 @@ class RelationExtractor:
         return any(i not in ent_tokens and not (i > 0 and words[i - 1] in generic)
                    for i in self._find("anaphora_sector", words, s, e))
 
+    def _counted(self, doc, i) -> bool:
+        """Whether a number stands within the three words before token `i` ("174 ülke ve bölgeye",
+        "bu iki sektör", "ilk 10 ülkenin")."""
+        for j in range(max(0, i - 3), i):
+            t = doc[j]
+            if (t.like_num or t._.fold in self._count_words) and t.ent_type_ not in MEASURE_LABELS + ("DATE",):
+                return True
+        return False
+
     def _organisation_subject(self, words, orgs, c0, start, s):
         """Whether an organisation named in the clause before `start` is what the figure is of:
         in the nominative, genitive or ablative and not the source of data ("TİM verilerine
@@ -1191,6 +1202,12 @@ class RelationExtractor:
     def _attach_percent(self, doc, words, m, s, e, clause_of, places, dates, ctx, sentence_facts, drafts, monies):
         value = m.ent._.value
         if value is None:
+            return
+        c0_, c1_ = self._clause_range(clause_of, s, m.clause)
+        if any(self._counted(doc, i) for i in self._find("group_nouns", words, c0_, m.start)) \
+                and not any(c0_ <= p.start < c1_ for p in places if p.label_ in ("PROVINCE", "COUNTRY", "SECTOR")):
+            # "Bu iki sektör … toplam ihracatın %11'ini oluşturdu", "ilk 10 ülkenin payı": the share
+            # of a counted group is no cell's.
             return
         if m.role == "change":
             # A sign written with the number ("yüzde eksi 3,5", "-%12") is the text's own word on it.
