@@ -1223,9 +1223,12 @@ class RelationExtractor:
             before = [(mm, d) for mm, d in sentence_facts if mm.end == k and mm.role != "from"]
             if before:
                 same_clause = before
-        if not sentence_facts and ctx.leader_fresh and ctx.last_drafts \
-                and self._has("figure_anaphor", words, s, m.start):
-            # "Bu rakam, sektörün toplam ihracatının yüzde 72'sine denk geldi": the figure just stated.
+        opens_with_figure = self._has("figure_anaphor", words, s, min(s + 3, m.start))
+        if ctx.leader_fresh and ctx.last_drafts and m.role == "share" and (
+                opens_with_figure or (not sentence_facts and self._has("figure_anaphor", words, s, m.start))):
+            # "Bu rakam, sektörün toplam ihracatının yüzde 72'sine denk geldi", "Bu rakam, Türkiye
+            # genelindeki X dolarlık toplam ihracatın yüzde 6,53'ünü oluşturuyor": the share of the
+            # figure just stated (a figure in the sentence is the whole it is part of).
             sentence_facts = [(Measure(None, "MONEY", -1, -1, -1), ctx.last_drafts[-1])]
             same_clause = []
         if m.role == "share" and self._share_owner(words, m, s, e, clause_of, places) is not None:
