@@ -1223,6 +1223,15 @@ class RelationExtractor:
             before = [(mm, d) for mm, d in sentence_facts if mm.end == k and mm.role != "from"]
             if before:
                 same_clause = before
+        if m.role == "change" and not sentence_facts and ctx.leader_fresh and ctx.last_drafts \
+                and not any(p.label_ in PLACE_LABELS for p in places) and not self._flow_near(words, s, e, s, e):
+            # "<il>'in 2025 ihracatı X dolar oldu. Bir önceki yıla göre yüzde 10 düşüşe işaret
+            # ederken …": a change with no subject and no flow of its own is the figure's just stated.
+            last = ctx.last_drafts[-1]
+            if last.change_pct is None and last.value is not None:
+                last.change_pct, last.strong_change = value, True
+                last.sources["change_pct"] = (m.ent.start_char, m.ent.end_char, "sentence")
+                return
         opens_with_figure = self._has("figure_anaphor", words, s, min(s + 3, m.start))
         if ctx.leader_fresh and ctx.last_drafts and m.role == "share" and (
                 opens_with_figure or (not sentence_facts and self._has("figure_anaphor", words, s, m.start))):
@@ -1282,6 +1291,11 @@ class RelationExtractor:
                                      forced=owner)
         if cell is None:
             return
+        if m.role == "change" and cell.period and any(
+                mm.role == "from" and d.cell.key() == cell.key() for mm, d in sentence_facts):
+            # "… bir önceki yılın 16,7 milyar dolarlık seviyesinden yüzde 7 artış gösterdi": the rise
+            # is the later level's, a year on from the earlier one.
+            cell.period = resolve_relative("same_next_year", cell.period) or cell.period
         if owner is not None:
             # The share's own sector and period are those of the figure it is a part of.
             whole = next((d for mm, d in sentence_facts if mm.end <= m.start), None)
