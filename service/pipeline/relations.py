@@ -1512,7 +1512,10 @@ class RelationExtractor:
     def _update_context(self, words, s, e, places, dates, sentence_facts, ctx, monies=()):
         usable = [d for d in dates if not self._is_comparison(words, d, e) and (d._.code or "") != "day"
                   and d._.norm not in BASELINE_KINDS]
-        froms = [m for m in monies if m.role == "from"]
+        # The date of an earlier level ("2024'te X dolar olan ihracat, … yükselişe geçti") is a
+        # comparison, as a from-value's is: no frame for the figures after it.
+        prior_after = self._sets["prior_value_after"]
+        froms = [m for m in monies if m.role == "from" or (m.end < e and prior_after.match_at(words, m.end))]
         usable = [d for d in usable if not any(0 <= m.start - d.end <= 1 for m in froms)]
         if self._historical(words, s, e, sentence_facts):
             usable = []
