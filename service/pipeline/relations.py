@@ -1053,7 +1053,8 @@ class RelationExtractor:
             country_total = (national and self._country_total(words, local.get("COUNTRY"), c1)) or (
                 self._has("national_total", words, c0, c1) and (national or not (
                     self._sector_anaphor(words, c0, c1, places) or self._province_anaphor(words, c0, c1))))
-            cell.sector = None if country_total or in_national_scope else ctx.topic_sector
+            cell.sector = None if country_total or in_national_scope or self._province_total(doc, words, local) \
+                else ctx.topic_sector
             # The figure contrasted is the one just before: in this sentence, or the sentence before.
             leader = ctx.sentence_leader or (ctx.leader if ctx.leader_fresh else None)
             if cell.sector is None and not self._has("national_total", words, c0, c1) and leader is not None \
@@ -1063,7 +1064,8 @@ class RelationExtractor:
                 # "<il>'den X dolarlık halı ihracatı … Türkiye genelindeki ihracat ise Y dolar": a
                 # contrast ("ise") changes the dimension it names and keeps the sentence before's sector.
                 cell.sector, cell.product = leader.sector, leader.product
-            if ctx.topic_product and not (country_total or national or in_national_scope) and "PRODUCT" not in local:
+            if ctx.topic_product and not (country_total or national or in_national_scope) and "PRODUCT" not in local \
+                    and not self._province_total(doc, words, local):
                 # A story on one product (or trade category) speaks of it where no other is named.
                 cell.product, cell.sector = ctx.topic_product, ctx.topic_product_sector
         if cell.sector is None and ctx.partner_sector and "COUNTRY" in local and not national \
@@ -1143,6 +1145,17 @@ class RelationExtractor:
         generic = self._generic_sector_words
         return any(i not in ent_tokens and not (i > 0 and words[i - 1] in generic)
                    for i in self._find("anaphora_sector", words, s, e))
+
+    def _province_total(self, doc, words, local) -> bool:
+        """"Kütahya'nın ocak-ekim ihracatı": a province in the genitive right before the flow noun
+        (a period between at most) is the province's whole trade, not the story's sector's."""
+        p = local.get("PROVINCE")
+        if p is None or not split_suffix(words[p.end - 1])[1].endswith(self._genitive):
+            return False
+        k = p.end
+        while k < len(words) and k < p.end + 4 and doc[k].ent_type_ == "DATE":
+            k += 1
+        return k < len(words) and self._sets["flow:any"].match_at(words, k) > 0
 
     def _counted(self, doc, i) -> bool:
         """Whether a number stands within the three words before token `i` ("174 ülke ve bölgeye",
