@@ -655,12 +655,17 @@ class RelationExtractor:
     def _clause_range(clause_of, s, cid):
         return clause_of.ranges[cid]
 
-    def _continues_list(self, doc, words, s, e, places, m) -> bool:
+    def _continues_list(self, doc, words, s, e, places, m, in_sentence_list=False) -> bool:
         """"Bu ülkeyi … takip etti", "Otomotivi … izledi": a list that names its leader in the
         accusative goes on from the sentence before."""
         if not self._has("list_follow", words, s, e):
             return False
         if self._has("list_backref", words, s, m.start):
+            return True
+        # "Gaziantep X dolarla ilk sırada bulunurken, Mersin … ve İstanbul Y dolarla onu izledi": the
+        # back-reference right before the verb, for the items after the sentence's leader.
+        follows = self._find("list_follow", words, m.end, e) if in_sentence_list else []
+        if any(self._has("list_backref", words, max(m.end, f - 3), f) for f in follows):
             return True
         acc = tuple(self.cues["accusative_suffix"])
         for p in places:
@@ -1078,12 +1083,14 @@ class RelationExtractor:
             cell.sector = (cell.sector if "SECTOR" in local else None) or product._.code or cell.sector
         cell.period = self._period_for(words, m, s, e, clause_of, dates, ctx, m.role)
         leader = ctx.sentence_leader or ctx.leader
-        if leader is not None and leader.flow == cell.flow and self._continues_list(doc, words, s, e, places, m):
+        if leader is not None and leader.flow == cell.flow and self._continues_list(doc, words, s, e, places, m,
+                                                                                   ctx.sentence_leader is not None):
             # "Bu ülkeyi 2,3 milyar dolarla Slovenya … takip etti": a list item shares its leader's cell
             # but for the one dimension it names.
             if "PROVINCE" not in local and not national:
                 cell.province = leader.province
-            if "COUNTRY" not in local:
+            if "COUNTRY" not in local and not ("PROVINCE" in local and leader.province is None):
+                # A province's list after a partner's figure names no partner of its own.
                 cell.country = cell.country or leader.country
             if "SECTOR" not in local and "PRODUCT" not in local:
                 cell.sector = cell.sector or leader.sector
