@@ -984,6 +984,7 @@ class RelationExtractor:
         country = local.get("COUNTRY")
         national = False
         partner_code = None
+        turkey_subject = False
         if country is not None and country._.code == NATIONAL_CODE:
             # "Türkiye'nin ihracatı": the whole country, unless it is only the share's denominator.
             national = "PROVINCE" not in local
@@ -991,6 +992,8 @@ class RelationExtractor:
             foreign = [p for p in places if p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE
                        and clause_of[p.start - s] == clause_of[country.start - s]]
             turkey = local.get("COUNTRY")
+            turkey_subject = split_suffix(words[turkey.end - 1])[1].endswith(self._genitive) or \
+                not split_suffix(words[turkey.end - 1])[1]
             country = foreign[-1] if foreign else None
             if country is not None:
                 national = False
@@ -1008,7 +1011,12 @@ class RelationExtractor:
         province = local.get("PROVINCE")
         carried = ctx.province
         in_national_scope = ctx.national_scope and not local
-        if in_national_scope:
+        if in_national_scope or (ctx.national_scope and "PROVINCE" not in local and "SECTOR" not in local
+                                 and not self._province_anaphor(words, a0, c1)):
+            # In the whole country's scope a partner's figure ("İran'dan ithalat …") is Türkiye's too.
+            carried = None
+        if country is not None and turkey_subject and "PROVINCE" not in local:
+            # "Türkiye'nin İran'a ihracatı": the country's trade with the partner, no province's.
             carried = None
         if ctx.sector_story and not self._province_anaphor(words, a0, c1):
             # In a story on a sector, a province named for one of its figures ("X dolarlık bölümü
@@ -1603,9 +1611,11 @@ class RelationExtractor:
         subject_words = self._national_subject
         country_word = any(words[i] in subject_words and not (i > s and words[i - 1][:1].isdigit())
                            for i in range(s, e))
-        turkey = any(p.label_ == "COUNTRY" and p._.code == NATIONAL_CODE for p in places)
+        turkey = [p for p in places if p.label_ == "COUNTRY" and p._.code == NATIONAL_CODE]
         partners = any(p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE for p in places)
-        if (turkey or country_word) and not partners:
+        # "Türkiye'nin İran'a ihracatı ise …": the whole country as the subject, with or without a partner.
+        turkey_genitive = any(split_suffix(words[p.end - 1])[1].endswith(self._genitive) for p in turkey)
+        if ((turkey or country_word) and not partners) or turkey_genitive:
             ctx.national_scope = True
 
     # -- tables -----------------------------------------------------------------
