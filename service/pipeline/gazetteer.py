@@ -310,6 +310,9 @@ class Gazetteer:
         fixed = [(s, e) for s, e, idx, _ in found if idx is not None]
         found = [c for c in found if c[2] is not None
                  or not any(c[0] <= s and e < c[1] for s, e in fixed)]
+        # "Batı Akdeniz İhracatçılar Birliği (BAİB)": the acronym in brackets right after the name is the name's.
+        found = [(s, e + 3, idx, d) if e + 2 < n and doc[e].text == "(" and doc[e + 2].text == ")"
+                 and _written_in_capitals(doc[e + 1]) else (s, e, idx, d) for s, e, idx, d in found]
         orgs, taken = [], _Cover(n)
         for s, e, idx, derived in sorted(found, key=lambda c: (-(c[1] - c[0]), c[0])):
             if not taken.hits(s, e):

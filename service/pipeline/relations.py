@@ -1015,6 +1015,9 @@ class RelationExtractor:
                                  and not self._province_anaphor(words, a0, c1)):
             # In the whole country's scope a partner's figure ("İran'dan ithalat …") is Türkiye's too.
             carried = None
+        turkey_subject = turkey_subject or any(
+            p.label_ == "COUNTRY" and p._.code == NATIONAL_CODE and c0 <= p.start < m.start
+            and split_suffix(words[p.end - 1])[1].endswith(self._genitive) for p in places)
         if country is not None and turkey_subject and "PROVINCE" not in local:
             # "Türkiye'nin İran'a ihracatı": the country's trade with the partner, no province's.
             carried = None
@@ -1090,6 +1093,15 @@ class RelationExtractor:
             # A product's own sector, unless the clause names the sector itself.
             cell.sector = (cell.sector if "SECTOR" in local else None) or product._.code or cell.sector
         cell.period = self._period_for(words, m, s, e, clause_of, dates, ctx, m.role)
+        sl = ctx.sentence_leader
+        if sl is not None and sl.flow == cell.flow and self._has("figure_anaphor", words, c0, m.start):
+            # "<il>'in ihracatı X dolar oldu; bu ihracatın Y doları Irak'a yapıldı": a part of the
+            # figure just stated, in the one dimension it names.
+            if "PROVINCE" not in local and not national:
+                cell.province = sl.province
+            if "SECTOR" not in local and "PRODUCT" not in local:
+                cell.sector, cell.product = sl.sector, sl.product
+            cell.period = cell.period if dates else sl.period
         leader = ctx.sentence_leader or ctx.leader
         if leader is not None and leader.flow == cell.flow and self._continues_list(doc, words, s, e, places, m,
                                                                                    ctx.sentence_leader is not None):
