@@ -1076,6 +1076,7 @@ class RelationExtractor:
             if cell.sector is None and not self._has("national_total", words, c0, c1) and leader is not None \
                     and leader.sector and not (national and cell.flow != leader.flow) \
                     and "PRODUCT" not in local and self._has("contrast", words, s, m.start) \
+                    and not self._province_total(doc, words, local) \
                     and not self._province_anaphor(words, s, e):  # "İlin … ise": the province as a whole
                 # "<il>'den X dolarlık halı ihracatı … Türkiye genelindeki ihracat ise Y dolar": a
                 # contrast ("ise") changes the dimension it names and keeps the sentence before's sector.
@@ -1205,7 +1206,7 @@ class RelationExtractor:
             if o_end > start:
                 continue
             # Before the clause only as the sentence's subject set off by a comma ("<şirket> A.Ş., …").
-            if o_start < c0 and not (o_end < len(words) and words[o_end] == "," and o_end + 1 == c0):
+            if o_start < c0 and not (o_end == c0 or (o_end < len(words) and words[o_end] == "," and o_end + 1 == c0)):
                 continue
             if any(source.match_at(words, j) for j in range(o_end, min(o_end + 2, len(words)))):
                 continue  # "… Bakanlığı'nın ortak verilerine göre"
