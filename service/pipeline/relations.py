@@ -394,7 +394,7 @@ class RelationExtractor:
             if turkey is not None and sent_flow in ("export", "import") and any(
                     p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE and self._mirrored(words, p, turkey)
                     for p in places):
-                # "Birleşik Krallık'ın Türkiye'den ithal ettiği ilk 5 mal grubu şöyle: …": the list
+                # "Kanada'nın Türkiye'den ithal ettiği başlıca ürünler: …": the list
                 # after mirrored partner data goes on in Türkiye's direction.
                 ctx.flow = {"export": "import", "import": "export"}[sent_flow]
                 ctx.mirrored_from = turkey.end
@@ -926,7 +926,7 @@ class RelationExtractor:
                 and self._has("trade_word", words, s, m.start):
             flow = "balance"   # "… ile ticaretinde 900 milyon dolar fazla verdi"
         a0 = self._subject_start(clause_of, s, m, monies)
-        # "174 ülke ve bölgeye ihracat yapan sektör": a counted noun refers back to no partner.
+        # "160 ülke ve bölgeye satış yapan sektör": a counted noun refers back to no partner.
         anaphoric_country = (ctx.country is not None or (ctx.sentence_leader is not None and ctx.sentence_leader.country)) \
             and any(not self._counted(doc, i) for i in self._find("anaphora_country", words, a0, c1))
         if flow is None:
@@ -1186,7 +1186,7 @@ class RelationExtractor:
         return k < len(words) and self._sets["flow:any"].match_at(words, k) > 0
 
     def _counted(self, doc, i) -> bool:
-        """Whether a number stands within the three words before token `i` ("174 ülke ve bölgeye",
+        """Whether a number stands within the three words before token `i` ("160 ülke ve bölgeye",
         "bu iki sektör", "ilk 10 ülkenin")."""
         for j in range(max(0, i - 3), i):
             t = doc[j]
@@ -1276,9 +1276,9 @@ class RelationExtractor:
         opens_with_figure = self._has("figure_anaphor", words, s, min(s + 3, m.start))
         if ctx.leader_fresh and ctx.last_drafts and m.role == "share" and (
                 opens_with_figure or (not sentence_facts and self._has("figure_anaphor", words, s, m.start))):
-            # "Bu rakam, sektörün toplam ihracatının yüzde 72'sine denk geldi", "Bu rakam, Türkiye
-            # genelindeki X dolarlık toplam ihracatın yüzde 6,53'ünü oluşturuyor": the share of the
-            # figure just stated (a figure in the sentence is the whole it is part of).
+            # "Bu rakam sektör ihracatının yüzde 58'ine karşılık geliyor", "Bu rakam, ülkenin X
+            # dolarlık ihracatının yüzde 3'ü": the share of the figure just stated (a figure in the
+            # sentence is the whole it is part of).
             sentence_facts = [(Measure(None, "MONEY", -1, -1, -1), ctx.last_drafts[-1])]
             same_clause = []
         if m.role == "share" and self._share_owner(words, m, s, e, clause_of, places) is not None:
@@ -1334,7 +1334,7 @@ class RelationExtractor:
             return
         if m.role == "change" and cell.period and any(
                 mm.role == "from" and d.cell.key() == cell.key() for mm, d in sentence_facts):
-            # "… bir önceki yılın 16,7 milyar dolarlık seviyesinden yüzde 7 artış gösterdi": the rise
+            # "… geçen yılki 2 milyar dolarlık seviyesinden yüzde 9 arttı": the rise
             # is the later level's, a year on from the earlier one.
             cell.period = resolve_relative("same_next_year", cell.period) or cell.period
         if owner is not None:
@@ -1401,8 +1401,8 @@ class RelationExtractor:
     def _rank(self, doc, words, s, e, cid, clause_of, within=None) -> int | None:
         c0, c1 = self._clause_range(clause_of, s, cid)
         if within is not None:
-            # One item of a list in the clause: its own words only ("1 milyar dolarla AB birinci,
-            # 183 milyon dolarla BDT ikinci ve …").
+            # One item of a list in the clause: its own words only ("2 milyar dolarla AB birinci,
+            # 95 milyon dolarla Orta Doğu ikinci ve …").
             c0, c1 = max(c0, within[0]), min(c1, within[1])
         for i in range(c0, c1):
             n = self._sets["rank_one"].match_at(words, i)
@@ -1411,7 +1411,7 @@ class RelationExtractor:
                     continue
                 ordinal = next((self._ordinals[w] for w in words[i + n:min(e, i + n + 2)] if w in self._ordinals), None)
                 if ordinal:
-                    # "en çok ihracat yapan altıncı kent": the ordinal says the position.
+                    # "en çok ihracat yapan dördüncü il": the ordinal says the position.
                     return ordinal
                 if i + n < e and doc[i + n].like_num and doc[i + n].ent_type_ not in MEASURE_LABELS:
                     continue  # "en fazla ihracat yapılan 10 ülke": the head of a list, no position
@@ -1436,7 +1436,7 @@ class RelationExtractor:
         if i > 0 and words[i - 1].endswith(self._instrumental) and doc[i - 1].ent_type_ == "MONEY":
             near_rank_word = True
         elif i > 1 and doc[i - 1].ent_type_ in PLACE_LABELS:
-            # "183 milyon dolarla Bağımsız Devletler Topluluğu ikinci": the place of an instrumental
+            # "95 milyon dolarla Orta Doğu ikinci": the place of an instrumental
             # amount, then its position.
             j = i - 1
             while j > 0 and doc[j].ent_iob_ == "I":
