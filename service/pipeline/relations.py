@@ -1720,7 +1720,6 @@ class RelationExtractor:
     def _table_header(self, doc, words, s, e, cells, sent_ents, ctx: Context) -> None:
         """Read a header row into `ctx.table`: each column's kind, period, flow, scale and currency,
         and the subject, period and flow of the sentence that introduced the table."""
-        in_cell = lambda c, x: c[0] <= x.start_char and x.end_char <= c[1]  # noqa: E731
         # Each column's words and first date, in one pass over the row (a row can be long).
         col_words = self._by_cell(cells, ((doc[i].idx, doc[i].idx, words[i]) for i in range(s, e)))
         col_dates = self._by_cell(cells, ((x.start_char, x.end_char, x) for x in sent_ents if x.label_ == "DATE"))
