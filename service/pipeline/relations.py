@@ -206,7 +206,7 @@ class RelationExtractor:
         self._genitive = tuple(cues["genitive_suffix"])
         self._locative = tuple(cues["locative_suffix"])
         self._instrumental = tuple(cues["instrumental_suffix"])
-        self._locative_forms = tuple(cues["locative_suffix"]) + tuple(x + "ki" for x in cues["locative_suffix"])
+        self._locative_forms = tuple(cues["locative_suffix"]) + tuple(cues["locative_adjective_suffix"])
         self._coordinators = frozenset(cues["coordinators"])
         self._province_anaphora = frozenset(cues["anaphora_province"])
         self._generic_sector_words = frozenset(cues["sector_generic_before"])
@@ -544,10 +544,7 @@ class RelationExtractor:
                 cell.province = p._.norm
             else:
                 cell.country, cell.province = p._.code, ctx.province
-            d = FactDraft(cell=cell, rank=rank, evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
-            d.sources = ctx.tracer.trace(cell, (c0, c1), (s, e), p.start)
-            d.sources["rank"] = (doc[c0].idx, doc[c1 - 1].idx + len(doc[c1 - 1]), "clause")
-            drafts.append(d)
+            self._add_rank(doc, s, e, cell, rank, (c0, c1), p.start, (c0, c1), "clause", ctx, drafts)
 
     # -- exclusions and roles -------------------------------------------------
     def _is_bound(self, words, end, sent_end) -> bool:
@@ -1069,20 +1066,19 @@ class RelationExtractor:
             country_total = (national and self._country_total(words, local.get("COUNTRY"), c1)) or (
                 self._has("national_total", words, c0, c1) and (national or not (
                     self._sector_anaphor(words, c0, c1, places) or self._province_anaphor(words, c0, c1))))
-            cell.sector = None if country_total or in_national_scope or self._province_total(doc, words, local) \
-                else ctx.topic_sector
+            province_total = self._province_total(doc, words, local)
+            cell.sector = None if country_total or in_national_scope or province_total else ctx.topic_sector
             # The figure contrasted is the one just before: in this sentence, or the sentence before.
             leader = ctx.sentence_leader or (ctx.leader if ctx.leader_fresh else None)
             if cell.sector is None and not self._has("national_total", words, c0, c1) and leader is not None \
                     and leader.sector and not (national and cell.flow != leader.flow) \
                     and "PRODUCT" not in local and self._has("contrast", words, s, m.start) \
-                    and not self._province_total(doc, words, local) \
-                    and not self._province_anaphor(words, s, e):  # "İlin … ise": the province as a whole
+                    and not province_total and not self._province_anaphor(words, s, e):  # "İlin … ise": the province as a whole
                 # "<il>'den X dolarlık halı ihracatı … Türkiye genelindeki ihracat ise Y dolar": a
                 # contrast ("ise") changes the dimension it names and keeps the sentence before's sector.
                 cell.sector, cell.product = leader.sector, leader.product
-            if ctx.topic_product and not (country_total or national or in_national_scope) and "PRODUCT" not in local \
-                    and not self._province_total(doc, words, local):
+            if ctx.topic_product and not (country_total or national or in_national_scope or province_total) \
+                    and "PRODUCT" not in local:
                 # A story on one product (or trade category) speaks of it where no other is named.
                 cell.product, cell.sector = ctx.topic_product, ctx.topic_product_sector
         if cell.sector is None and ctx.partner_sector and "COUNTRY" in local and not national \
@@ -1491,10 +1487,7 @@ class RelationExtractor:
             cell.country = p._.code
         sectors = [x._.norm for x in places if x.label_ == "SECTOR" and "|" not in (x._.norm or "")]
         cell.sector = sectors[0] if len(sectors) == 1 else ctx.topic_sector
-        d = FactDraft(cell=cell, rank=rank, evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
-        d.sources = ctx.tracer.trace(cell, (s, e), (s, e), p.start)
-        d.sources["rank"] = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), "sentence")
-        drafts.append(d)
+        self._add_rank(doc, s, e, cell, rank, (s, e), p.start, (s, e), "sentence", ctx, drafts)
 
     def _rank_list(self, doc, words, s, e, places, dates, ctx, drafts, flow) -> bool:
         """"makine sektörü ilk sırada, otomotiv ikinci sırada, hububat üçüncü sırada": several
@@ -1522,11 +1515,17 @@ class RelationExtractor:
                 cell.country, cell.sector = p._.code, ctx.topic_sector
             else:
                 cell.sector = p._.norm
-            d = FactDraft(cell=cell, rank=rank, evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
-            d.sources = ctx.tracer.trace(cell, (s, e), (s, e), p.start)
-            d.sources["rank"] = (doc[p.start].idx, doc[hi - 1].idx + len(doc[hi - 1]), "sentence")
-            drafts.append(d)
+            self._add_rank(doc, s, e, cell, rank, (s, e), p.start, (p.start, hi), "sentence", ctx, drafts)
         return True
+
+    @staticmethod
+    def _add_rank(doc, s, e, cell, rank, clause, anchor, rank_tokens, how, ctx, drafts) -> None:
+        """A rank-only draft for `cell`, its sources traced and its rank pointing at `rank_tokens`."""
+        d = FactDraft(cell=cell, rank=rank, evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
+        d.sources = ctx.tracer.trace(cell, clause, (s, e), anchor)
+        a, b = rank_tokens
+        d.sources["rank"] = (doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), how)
+        drafts.append(d)
 
     # -- context ----------------------------------------------------------------
     def _historical(self, words, s, e, sentence_facts) -> bool:

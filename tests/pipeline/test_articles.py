@@ -1,46 +1,76 @@
-"""Held-out articles (tests/pipeline/data/articles.jsonl): how the pipeline generalizes.
+"""Held-out article sets (tests/pipeline/data/articles*.jsonl): how the pipeline generalizes.
 
-Forty invented multi-sentence trade news articles (province, sector, national, bilateral,
-crop-season stories with page furniture, quotes and sentences that state no fact), each
-with every fact it states under docs/FACTS.md. No rule was tuned on them before their first
-measurement (F1 0.914, then 0.924 with the rules of that day); since then mechanisms they
-showed missing were added (never a branch for one of their sentences). The test scores
-the whole set with the FACTS.md metric (service.train.metrics.score) and asserts a floor
-on the micro F1 of the main facts, so a change that makes extraction generalize worse
-fails here even when every phenomenon case still passes. `pytest -s` prints P/R/F1.
+Invented multi-sentence Turkish trade news articles, each with every fact it states under
+docs/FACTS.md, written by helpers who read neither the rules nor the dev articles, nor the
+other sets. Each set was scored once before anyone read its errors (that first figure is
+the honest one); the errors of the first two then showed mechanisms that were missing
+(never a branch for one of their sentences), the third was written after the last change
+and changed nothing.
+
+- articles.jsonl: 40 province, sector, national, bilateral and crop-season stories with
+  page furniture, quotes and sentences that state no fact.
+- articles2.jsonl: 40 harder ones: wire copy, union and ministry releases, chamber
+  statements with long quotes, partner customs data in euros and sterling (mirrored),
+  rankings with 'sırasıyla' and 'izledi', earlier levels, forecasts, companies, free zones.
+- articles3.jsonl: 30 more of every kind, a table written as text among them.
+
+Each set is scored whole with the FACTS.md metric (service.train.metrics.score) against a
+floor on the micro F1 of its main facts, so a change that makes extraction generalize
+worse fails here even when every phenomenon case still passes. `pytest -s` prints P/R/F1
+and each main-fact error.
 """
 import json
 from pathlib import Path
 
+import pytest
+
 from service.engine import extract
 from service.train.metrics import score
 
-DATA = Path(__file__).parent / "data" / "articles.jsonl"
-ARTICLES = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
-# Measured 2026-12-04: first P=0.931 R=0.898 F1=0.914 (tp=202 fp=15 fn=23); after the mechanisms
-# they showed missing (pluperfect comparison figures, rankings' heads, sources with coordinated
-# organisations, surpluses) P=0.955 R=0.947 F1=0.951. The floor is that F1 minus 0.02.
-MIN_F1 = 0.93
+DATA = Path(__file__).parent / "data"
+
+# (file, articles, floor). Measured 2026-12-04:
+# - articles.jsonl: first P=0.931 R=0.898 F1=0.914 (tp=202 fp=15 fn=23); after the mechanisms
+#   they showed missing (pluperfect comparison figures, rankings' heads, sources with
+#   coordinated organisations, surpluses) P=0.955 R=0.947 F1=0.951. Floor: that F1 minus 0.02.
+# - articles2.jsonl: first P=0.887 R=0.890 F1=0.888 (tp=211 fp=27 fn=26), change_pct 0.937,
+#   share_pct 0.722, rank 0.820; side P=0.531 R=0.567 F1=0.548. After the mechanisms their
+#   errors showed missing (earlier levels set no frame, a province's whole trade, lists after a
+#   back-reference, Türkiye as the subject beside a partner, hypothetical verbs, union-registered
+#   figures, parts of a figure): P=0.949 R=0.949 F1=0.949. Floor: that F1 minus 0.02, rounded down.
+# - articles3.jsonl: once, at commit b4ff300: P=0.897 R=0.891 F1=0.894 (tp=139 fp=16 fn=17),
+#   change_pct 0.837, share_pct 0.462, rank 0.735; side P=0.222 R=0.235 F1=0.229 (tp=4 fp=14
+#   fn=13). Floor: that F1 minus 0.03, rounded down.
+SETS = [("articles.jsonl", 40, 0.93), ("articles2.jsonl", 40, 0.92), ("articles3.jsonl", 30, 0.86)]
+PRINTED = ("flow", "province", "country", "sector", "period", "value", "currency",
+           "change_pct", "share_pct", "change_abs")
 
 
-def test_articles_are_well_formed():
-    assert len(ARTICLES) == 40 and len({a["id"] for a in ARTICLES}) == len(ARTICLES)
-    for a in ARTICLES:
+def _articles(name: str) -> list[dict]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()[1:]
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.mark.parametrize("name, count, _floor", SETS, ids=[s[0] for s in SETS])
+def test_articles_are_well_formed(name, count, _floor):
+    articles = _articles(name)
+    assert len(articles) == count and len({a["id"] for a in articles}) == len(articles)
+    for a in articles:
         assert a["text"].count("\n") >= 3 and a["facts"], a["id"]
 
 
-def test_articles_f1_stays_above_floor(nlp):
-    golds = {a["id"]: a["facts"] for a in ARTICLES}
+@pytest.mark.parametrize("name, _count, floor", SETS, ids=[s[0] for s in SETS])
+def test_articles_f1_stays_above_floor(nlp, name, _count, floor):
+    articles = _articles(name)
+    golds = {a["id"]: a["facts"] for a in articles}
     preds = {a["id"]: [f.model_dump() for f in extract(a["text"], date=a["date"], nlp=nlp).facts]
-             for a in ARTICLES}
+             for a in articles}
     scores, errors = score(golds, preds)
     for part in ("main", "side"):
         s = scores[part]
-        print(f"\narticles {part}: P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
+        print(f"\n{name} {part}: P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
               f"(tp={s['tp']} fp={s['fp']} fn={s['fn']}) attributes={s['attributes']}")
     for e in errors:
         if e.part == "main":
-            cell = {k: v for k, v in e.fact.items() if v is not None and k in (
-                "flow", "province", "country", "sector", "period", "value", "change_pct", "share_pct", "change_abs")}
-            print(f"  {e.kind:8} {e.doc_id} {cell}")
-    assert scores["main"]["f1"] >= MIN_F1
+            print(f"  {e.kind:8} {e.doc_id} {({k: v for k, v in e.fact.items() if v is not None and k in PRINTED})}")
+    assert scores["main"]["f1"] >= floor
