@@ -44,6 +44,7 @@ NO_CELL_LABELS = ("REGION",)
 MEASURE_LABELS = ("MONEY", "PERCENT")
 NATIONAL_CODE = "TR"
 SENT_END = {".", "!", "?", "…"}
+SPAN_CHANGE = object()   # a change over several periods, of no single cell
 IOB_INSIDE = 1   # spaCy's ENT_IOB code for a token inside (not beginning) an entity
 CLAUSE_PUNCT = {",", ";", ":", "(", ")", "•", "–", "—"}
 GROWTH_WINDOW = 3
@@ -284,7 +285,11 @@ class RelationExtractor:
                     and prev.i not in org_tokens:  # "<bölge> Hububat … Birliği": an organisation's word
                 return True
         if ent.label_ == "SECTOR":
-            # "tarım ve sanayi kentlerinden biri": a sector used to describe a place.
+            # "tarım ve sanayi kentlerinden biri": a sector used to describe a place, in its bare
+            # form; an inflected one owns what follows ("Otomotivin kent ihracatındaki payı").
+            last = doc[ent.end - 1]
+            if last.lemma_ and words[ent.end - 1] != last.lemma_:
+                return False
             i = ent.end
             while i < len(doc) and (doc[i].ent_type_ == "SECTOR" or words[i] in self._coordinators):
                 i += 1
@@ -327,14 +332,27 @@ class RelationExtractor:
             ids.append(cid)
             w = words[i]
             if w in CLAUSE_PUNCT and iob[i] != IOB_INSIDE:
-                # A comma inside a name ("mobilya, kağıt ve orman ürünleri") ends no clause.
-                cid += 1
+                # A comma inside a name ("mobilya, kağıt ve orman ürünleri") ends no clause, nor
+                # one after a bare name opening the sentence ("Kayseri, ihracatta 15'inci sırada
+                # yer aldı"): the name is the subject of the clause after it.
+                if not (w == "," and i > s and self._topic_name(doc, words, s, i)):
+                    cid += 1
             elif alpha[i] and len(w) > 5 and w.endswith(end_suffix):
                 cid += 1
         for k, c in enumerate(ids):
             lo, _ = ids.ranges.get(c, (s + k, s + k + 1))
             ids.ranges[c] = (lo, s + k + 1)
         return ids
+
+    def _topic_name(self, doc, words, s, i) -> bool:
+        """Whether tokens s..i are one province or country name with no suffix, or the word
+        for the province ("Kent, …")."""
+        if i == s + 1 and words[s] in self.cues["anaphora_province_subject"]:
+            return True
+        t = doc[s]
+        if t.ent_iob_ != "B" or t.ent_type_ not in ("PROVINCE", "COUNTRY") or "'" in words[i - 1]:
+            return False
+        return all(doc[j].ent_iob_ == "I" for j in range(s + 1, i))
 
     def _set_topics(self, doc, words, ents, sentences, ctx: Context):
         """The document pass: the article's subject (see `subject.py`) seeds the context."""
@@ -1269,6 +1287,19 @@ class RelationExtractor:
                 last.change_pct, last.strong_change = value, True
                 last.sources["change_pct"] = (m.ent.start_char, m.ent.end_char, "sentence")
                 return
+        earlier = self._earlier_level(words, m, s, e, clause_of, sentence_facts, ctx) if m.role == "change" else None
+        if earlier is SPAN_CHANGE:
+            return  # no year-on-year change of either level (FACTS.md)
+        if earlier is not None:
+            # "<yıl>'de X dolar olan ihracatı yüzde 3 azaldı", "… X dolardı; artış yüzde 8 oldu": the
+            # change leads from the earlier level to the period after it, whose figure is stated apart.
+            cell = Cell(**{**earlier.cell.__dict__, "period": resolve_relative("same_next_year", earlier.cell.period)})
+            d = FactDraft(cell=cell, change_pct=value, strong_change=True,
+                          evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
+            d.sources = ctx.tracer.trace(cell, self._clause_range(clause_of, s, m.clause), (s, e), m.start)
+            d.sources["change_pct"] = (m.ent.start_char, m.ent.end_char, "sentence")
+            drafts.append(d)
+            return
         opens_with_figure = self._has("figure_anaphor", words, s, min(s + 3, m.start))
         if ctx.leader_fresh and ctx.last_drafts and m.role == "share" and (
                 opens_with_figure or (not sentence_facts and self._has("figure_anaphor", words, s, m.start))):
@@ -1352,6 +1383,32 @@ class RelationExtractor:
             d.sources["rank"] = (doc[clause[0]].idx, doc[clause[1] - 1].idx + len(doc[clause[1] - 1]), "clause")
         drafts.append(d)
 
+    def _earlier_level(self, words, m, s, e, clause_of, sentence_facts, ctx):
+        """The draft of the earlier level a change `m` leads from, when the sentence states only
+        that level: "… olan" before the change, or a past tense ("dolardı", "gerçekleştirmişti")
+        in a clause before it. None when a later figure is stated, or the change's own clause
+        is in the past too ("… yüzde 5 artmıştı")."""
+        before = [(mm, d) for mm, d in sentence_facts if mm.end <= m.start]
+        if not before or len(before) != len(sentence_facts) or len(before) > 1:
+            return None
+        mm, d = before[0]
+        if d.value is None or not d.cell.period or d.change_pct is not None:
+            return None
+        prior = mm.role == "from" or (mm.end < e and self._sets["prior_value_after"].match_at(words, mm.end) > 0)
+        if not prior:
+            c0, c1 = self._clause_range(clause_of, s, m.clause)
+            past = tuple(self.cues["pluperfect_suffix"]) + tuple(self.cues["past_copula_suffix"])
+            if m.clause <= mm.clause or any(words[i].endswith(past) for i in range(c0, c1)) \
+                    or not self._historical(words, s, m.start, sentence_facts):
+                return None
+        span = self.cues["span_unit"]
+        if any(words[i + 1] in span and (parse_number(words[i]) or 0) > 1 for i in range(mm.end, m.start - 1)):
+            return SPAN_CHANGE  # "beş yılda yüzde 80 büyüdü": a change over several periods
+        later = resolve_relative("same_next_year", d.cell.period)
+        if ctx.pub is not None and later and parse_period(later)[2:] > (ctx.pub.year, ctx.pub.month):
+            return None  # the period after it is not over yet: the change is the earlier level's own
+        return d
+
     def _own_period(self, words, m, s, e, clause_of, dates, ctx):
         """The period a date in the measure's own clause names, if it names one."""
         own = [d for d in dates if clause_of[d.start - s] == m.clause and not self._is_comparison(words, d, e)
@@ -1401,11 +1458,12 @@ class RelationExtractor:
             # 95 milyon dolarla Orta Doğu ikinci ve …").
             c0, c1 = max(c0, within[0]), min(c1, within[1])
         for i in range(c0, c1):
-            n = self._sets["rank_one"].match_at(words, i)
+            n = self._sets["rank_one"].match_at(words, i) or self._rank_one_around(doc, words, i, c1)
             if n:
                 if self._has("rank_growth", words, max(s, i - 1), min(e, i + n + GROWTH_WINDOW)):
                     continue
-                ordinal = next((self._ordinals[w] for w in words[i + n:min(e, i + n + 2)] if w in self._ordinals), None)
+                ordinal = next((self._ordinals[w] for w in words[i + n:min(e, i + n + 2)] if w in self._ordinals), None) \
+                    or next((r for j in range(i + n, c1) for r in [self._ordinal(doc, words, j, e)] if r), None)
                 if ordinal:
                     # "en çok ihracat yapan dördüncü il": the ordinal says the position.
                     return ordinal
@@ -1420,6 +1478,18 @@ class RelationExtractor:
             if r:
                 return r
         return None
+
+    def _rank_one_around(self, doc, words, i, c1) -> int:
+        """"en fazla fındık ihraç edilen ülke": the words for "most" and a ranking's verb around
+        the name of what is traded; returns the tokens the whole takes, or 0."""
+        k = self._sets["rank_one_place"].match_at(words, i)
+        j = i + k
+        if not k or j >= c1 or doc[j].ent_type_ not in ("SECTOR", "PRODUCT"):
+            return 0
+        while j < c1 and doc[j].ent_type_ in ("SECTOR", "PRODUCT"):
+            j += 1
+        n = self._sets["rank_one"].match_at(words[i:i + k] + words[j:min(c1, j + 4)], 0)
+        return j - i + n - k if n > k else 0
 
     def _ordinal(self, doc, words, i, e) -> int | None:
         w = words[i]
@@ -1468,8 +1538,19 @@ class RelationExtractor:
         if not cells and len(sector_only) == 1 and ctx.flow and ctx.flow_age <= 1:
             # "<sektör> sektörü ilk sırada yer aldı" right after a sentence on the story's figures.
             cells = sector_only
+        subject_anaphor = not cells and not sector_only and ctx.province is not None \
+            and words[s] in self.cues["anaphora_province_subject"]
         # A rank with no flow word of its own goes on with the sentence before it.
         flow = flow or (ctx.flow if ctx.flow_age <= 1 else None)
+        if subject_anaphor and flow is not None:
+            # "Kent, ihracatta 15'inci sırada yer aldı": the story's province ranks among provinces.
+            rank = self._rank(doc, words, s, e, clause_of[0], clause_of)
+            usable = [d for d in dates if not self._is_comparison(words, d, e)]
+            if rank is not None:
+                cell = Cell(flow=flow, province=ctx.province, sector=ctx.topic_sector,
+                            period=self._resolve_date(usable[-1], ctx) if usable else ctx.period)
+                self._add_rank(doc, s, e, cell, rank, (s, e), s, (s, e), "sentence", ctx, drafts)
+            return
         if flow is not None and len(cells) + len(sector_only) > 1 \
                 and self._rank_list(doc, words, s, e, places, dates, ctx, drafts, flow):
             return

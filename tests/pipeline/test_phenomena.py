@@ -22,7 +22,7 @@ KEYS = ("flow", "province", "country", "sector", "product", "period",
 CASES = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
 # Issue 9's ten phenomena, each by the `phenomenon` names its cases use.
 GROUPS = {
-    "lists and coordination": {"list"},
+    "lists and coordination": {"list", "rank"},
     "periods as a running frame": {"frame", "period"},
     "the article's subject": {"subject"},
     "scope": {"scope"},
