@@ -1148,6 +1148,8 @@ class RelationExtractor:
                     and any(words[i].endswith(self._locative_forms) for i in self._find("flow:any", words, p.end, p.end + 3)):
                 # "Almanya'nın toplam ihracattaki payı": the partner's share in Türkiye's exports.
                 continue
+            if suf.endswith(self._locative) and self._has("partner_ranking", words, p.end, min(c1, p.end + 5)):
+                continue  # "Afrika'da en fazla ihracat yapılan ülke": Türkiye's partners in a region
             if suf.endswith(self._genitive + self._locative) and self._has("flow:export", words, p.end, p.end + 3) \
                     or suf.endswith(self._genitive + self._locative) and self._has("flow:import", words, p.end, p.end + 3) \
                     or suf.endswith(self._genitive) and self._has("flow:balance_positive", words, p.end, p.end + 8):
@@ -1477,6 +1479,13 @@ class RelationExtractor:
             r = self._ordinal(doc, words, i, e)
             if r:
                 return r
+        if within is None and c0 > s and words[c0 - 1] == ",":
+            # "en fazla ihracat, 150 milyon dolarla Katar'a yapıldı": a ranking's head set off by a
+            # comma from the figure it ranks, in a clause with no figure of its own.
+            p0, p1 = self._clause_range(clause_of, s, cid - 1)
+            if not any(doc[i].ent_type_ in MEASURE_LABELS for i in range(p0, p1)) \
+                    and any(self._sets["rank_one"].match_at(words, i) for i in range(p0, p1)):
+                return self._rank(doc, words, s, e, cid - 1, clause_of)
         return None
 
     def _rank_one_around(self, doc, words, i, c1) -> int:
@@ -1521,6 +1530,9 @@ class RelationExtractor:
             return int(m.group(1))
         if w.isdigit() and nxt == "." and i + 2 < e and any(words[i + 2].startswith(x) for x in self.cues["rank_words"]):
             return int(w)
+        if w.isdigit() and nxt == "." and i + 2 >= e and len(w) <= 3 and i > 0 \
+                and words[i - 1].startswith(tuple(self.cues["ranking_before"])):
+            return int(w)  # "… il sıralamasında 41.": the sentence's last word, a position
         return None
 
     def _rank_only(self, doc, words, s, e, places, dates, clause_of, ctx, drafts):
@@ -1557,7 +1569,13 @@ class RelationExtractor:
         if flow is None or len(cells) != 1:
             return
         p = cells[0]
-        rank = self._rank(doc, words, s, e, clause_of[p.start - s], clause_of)
+        cid = clause_of[p.start - s]
+        rank = self._rank(doc, words, s, e, cid, clause_of)
+        c0, c1 = self._clause_range(clause_of, s, cid)
+        if rank is None and words[c1 - 1] == "," and p.end == c1 - 1 and cid + 1 in clause_of.ranges \
+                and not any(clause_of[x.start - s] == cid + 1 for x in places):
+            # "Bu ay Sivas, il sıralamasında 41.": the name ends its clause; its position is the next's.
+            rank = self._rank(doc, words, s, e, cid + 1, clause_of)
         if rank is None:
             return
         usable = [d for d in dates if not self._is_comparison(words, d, e)]
@@ -1828,9 +1846,14 @@ class RelationExtractor:
         lw = [words[t.i] for t in doc[s:e]]
         provinces = [p._.norm for p in intro_places if p.label_ == "PROVINCE"]
         sectors = [p._.norm for p in intro_places if p.label_ == "SECTOR" and "|" not in (p._.norm or "")]
+        sector = sectors[0] if len(set(sectors)) == 1 else None
+        if sector is None and not sectors and ctx.intro is not None \
+                and self._sector_anaphor(words, ctx.intro[0], ctx.intro[1], intro_places):
+            # "Sektörün başlıca pazarlarına ihracatı şöyle:": the rows are the story's sector's.
+            sector = ctx.sector or ctx.topic_sector
         ctx.table = {"cols": cols, "flow": self._flow_near(lw, 0, len(lw), 0, len(lw)) or intro_flow or ctx.flow,
                      "province": provinces[0] if len(set(provinces)) == 1 else ctx.province,
-                     "sector": sectors[0] if len(set(sectors)) == 1 else None,
+                     "sector": sector,
                      "period": ctx.period}
 
     @staticmethod
