@@ -344,6 +344,12 @@ class RelationExtractor:
             ids.ranges[c] = (lo, s + k + 1)
         return ids
 
+    def _contrasted_flow(self, words, s, e) -> bool:
+        """Whether the sentence's flow word is followed by the contrast particle ("ithalatı ise")."""
+        flows = self._sets["flow:any"]
+        return any(flows.match_at(words, i) and i + 1 < e and words[i + 1] in self.cues["contrast"]
+                   for i in range(s, e - 1))
+
     def _topic_name(self, doc, words, s, i) -> bool:
         """Whether tokens s..i are one province or country name with no suffix, or the word
         for the province ("Kent, …")."""
@@ -406,7 +412,12 @@ class RelationExtractor:
         if ctx.foreign:
             return
         ctx.mirrored_from = None
-        if sent_flow:
+        if sent_flow and ctx.flow in ("export", "import") and sent_flow in ("export", "import") \
+                and sent_flow != ctx.flow and self._contrasted_flow(words, s, e):
+            # "Kentin ithalatı ise 205 milyon dolar oldu": a flow named in contrast is an aside; the
+            # sentences after it go on with the story's flow.
+            ctx.flow_age = 0
+        elif sent_flow:
             ctx.flow, ctx.flow_age = sent_flow, 0
             turkey = next((p for p in places if p.label_ == "COUNTRY" and p._.code == NATIONAL_CODE), None)
             if turkey is not None and sent_flow in ("export", "import") and any(
