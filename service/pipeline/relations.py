@@ -206,6 +206,7 @@ class RelationExtractor:
         self._ordinals = cues["ordinals"]
         self._genitive = tuple(cues["genitive_suffix"])
         self._locative = tuple(cues["locative_suffix"])
+        self._subject_participle = tuple(cues["subject_participle_suffix"])
         self._instrumental = tuple(cues["instrumental_suffix"])
         self._locative_forms = tuple(cues["locative_suffix"]) + tuple(cues["locative_adjective_suffix"])
         self._coordinators = frozenset(cues["coordinators"])
@@ -779,6 +780,14 @@ class RelationExtractor:
                     bw = [p for p in cands if p0 <= p.start and p.end <= p1]
                     if bw:
                         pick = bw[-1]
+                if pick is None:
+                    # "X dolar ihracat yapan Osmaniye, 2024'ü Y dolarla kapattı": the name a participle
+                    # clause describes ends the clause and is the subject of the next, too.
+                    head = [p for p in places if p.label_ == label and p.end == p1 - 1 and words[p1 - 1] == ","
+                            and p.start > p0 + 1 and len(words[p.start - 1]) > 3
+                            and words[p.start - 1].endswith(self._subject_participle)]
+                    if head:
+                        pick = head[0]
             if pick is not None:
                 if self._coordinated(doc, words, pick, cands, m):
                     # "Azerbaycan, Kazakistan ve Özbekistan'a toplam 36,6 milyar": a sum over a group.
@@ -830,6 +839,12 @@ class RelationExtractor:
                 return resolve_relative("same_next_year", prior)
             base = ctx.period or ctx.doc_period
             return resolve_relative("same_prev_year", base) if role == "from" and base else base
+        if pick._.norm == "prev_year":
+            years = [d for d in usable if d is not pick and not d._.norm and d._.period and len(d._.period) == 4]
+            if years:
+                # "Bir önceki yıl X dolar ihracat yapan <il>, 2024'ü Y dolarla kapattı": the year
+                # before the one the sentence names, not before the publication.
+                return resolve_relative("prev_year", years[0]._.period)
         if prior and pick._.norm:
             # "… olan …, 2022'nin aynı döneminde": the same period as the earlier level's.
             ctx = Context(**{**ctx.__dict__, "period": prior})
