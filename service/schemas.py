@@ -15,7 +15,7 @@ class Evidence(BaseModel):
     end: int
 
 
-How = Literal["clause", "sentence", "list", "table", "subject", "scope", "frame", "date"]
+How = Literal["clause", "sentence", "list", "table", "subject", "scope", "frame", "date", "share"]
 
 
 class Source(BaseModel):

@@ -5,7 +5,9 @@ it stands in and the article's context. Once a cell is decided, each filled fiel
 back to the nearest mention that states its value: in the figure's clause ("clause"), in its
 sentence ("sentence"), before it in the article ("scope" for a place or flow carried on,
 "frame" for a running period, "subject" where the mention is the article's subject), or
-the publication date ("date", which has no span: start = end = 0).
+the publication date ("date", which has no span: start = end = 0). A part whose stated
+share fits the whole of another period takes that period ("share", pointing at the
+whole's period).
 
 A source is `(start, end, how)` with character offsets into the text.
 """

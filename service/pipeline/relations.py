@@ -1905,7 +1905,39 @@ class RelationExtractor:
         return f"{column}{frame[4:8]}{column}{frame[12:]}"
 
     # -- merge ------------------------------------------------------------------
+    @staticmethod
+    def _period_by_share(drafts: list[FactDraft]) -> None:
+        """A part stated with its value and its share of the whole ("171 milyon dolarla … kent
+        ihracatının yüzde 55,2'sini") belongs to the period whose whole it is that share of. When
+        the whole of the part's period does not fit and the whole of exactly one other period
+        does, the part moves there (a month's figure between the quarter's and its sectors')."""
+        wholes: dict[tuple, dict[str, FactDraft]] = {}
+        for d in drafts:
+            c = d.cell
+            if d.value and c.period and not (c.country or c.sector or c.product):
+                wholes.setdefault((c.flow, c.province), {}).setdefault(c.period, d)
+        if not wholes:
+            return
+
+        def fits(part, whole, share):
+            return whole.value > 0 and abs(100 * part / whole.value - share) <= max(0.15, 0.01 * share)
+
+        for d in drafts:
+            c = d.cell
+            if not (d.value and d.share_pct and 0 < d.share_pct < 100 and c.period and (c.sector or c.country)):
+                continue
+            by_period = wholes.get((c.flow, c.province), {})
+            if c.period not in by_period or fits(d.value, by_period[c.period], d.share_pct):
+                continue
+            others = [w for p, w in by_period.items() if p != c.period and fits(d.value, w, d.share_pct)]
+            if len(others) == 1:
+                c.period = others[0].cell.period
+                src = others[0].sources.get("period")
+                if src is not None:
+                    d.sources["period"] = (src[0], src[1], "share")
+
     def _merge(self, drafts: list[FactDraft]) -> list[dict]:
+        self._period_by_share(drafts)
         merged: dict[tuple, FactDraft] = {}
         dated = {}
         for d in drafts:

@@ -30,7 +30,7 @@ def test_provenance_every_filled_field_has_a_source_in_the_text(nlp, text, date)
         assert sorted(f["sources"]) == sorted(filled), f
         for k, src in f["sources"].items():
             assert 0 <= src["start"] <= src["end"] <= len(text)
-            assert src["how"] in ("clause", "sentence", "list", "table", "subject", "scope", "frame", "date")
+            assert src["how"] in ("clause", "sentence", "list", "table", "subject", "scope", "frame", "date", "share")
 
 
 def test_provenance_value_points_at_its_amount_and_context_at_the_earlier_mention(nlp):
@@ -56,3 +56,13 @@ def test_provenance_table_rows_say_table(nlp):
     for f in facts:
         assert f["sources"]["value"]["how"] == "table"
         assert f["sources"]["country"]["how"] == "table"
+
+
+def test_provenance_a_part_moved_to_its_wholes_period_says_share(nlp):
+    text = ("Tokat'tan yılın ilk çeyreğinde 96 milyon dolarlık ihracat yapıldı. Mart ayında kentin ihracatı "
+            "35 milyon dolar oldu. Mobilya sektörü 48 milyon dolarla ilk sırada yer alarak kent ihracatının "
+            "yüzde 50'sini oluşturdu.")
+    part = next(f for f in _facts(nlp, text, "2025-04-09") if f["sector"] == "mobilya")
+    assert part["period"] == "2025-01/2025-03"
+    src = part["sources"]["period"]
+    assert src["how"] == "share" and text[src["start"]:src["end"]] == "yılın ilk çeyreğinde"
