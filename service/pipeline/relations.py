@@ -345,6 +345,15 @@ class RelationExtractor:
             ids.ranges[c] = (lo, s + k + 1)
         return ids
 
+    def _aside_period(self, words, d, e, period, ctx) -> bool:
+        """Whether date `d` (resolved to `period`) is followed by the contrast particle and lies
+        inside the running frame."""
+        if not ctx.period or d.end >= e or words[d.end] not in self.cues["contrast"] or period == ctx.period:
+            return False
+        y1, m1, y2, m2 = parse_period(period)
+        f1, n1, f2, n2 = parse_period(ctx.period)
+        return (f1, n1) <= (y1, m1) and (y2, m2) <= (f2, n2)
+
     def _contrasted_flow(self, words, s, e) -> bool:
         """Whether the sentence's flow word is followed by the contrast particle ("ithalatı ise")."""
         flows = self._sets["flow:any"]
@@ -1450,8 +1459,10 @@ class RelationExtractor:
         """The province, partner or sector named right after a share ("yüzde 39'luk kısmı
         Trabzon'dan", "yüzde 41'i otomotiv sektöründen geldi")."""
         _, c1 = self._clause_range(clause_of, s, m.clause)
+        reference = self.cues["reference_after"]
         after = [p for p in places if m.end <= p.start < min(c1, m.end + 3)
-                 and p.label_ in ("PROVINCE", "COUNTRY", "SECTOR", "PRODUCT") and p._.code != NATIONAL_CODE]
+                 and p.label_ in ("PROVINCE", "COUNTRY", "SECTOR", "PRODUCT") and p._.code != NATIONAL_CODE
+                 and not (p.end < len(words) and words[p.end] in reference)]
         return after[0] if after else None
 
     @staticmethod
@@ -1692,6 +1703,10 @@ class RelationExtractor:
             current = [m for m, _ in sentence_facts if m.role != "from"]
             if last._.norm and ctx.prior_period and current:
                 p = next(d.cell.period for m, d in sentence_facts if m is current[-1]) or p
+            if p and self._aside_period(words, last, e, p, ctx):
+                # "Aralık ayında ise …" in a story on the year: a part of the frame named in
+                # contrast is an aside; the figures after it are the year's again.
+                p = None
             if p:
                 if not sentence_facts:
                     ctx.frame_moved = True
