@@ -1951,8 +1951,30 @@ class RelationExtractor:
                 if src is not None:
                     d.sources["period"] = (src[0], src[1], "share")
 
+    @staticmethod
+    def _part_within_whole(drafts: list[FactDraft]) -> None:
+        """A sector's or partner's figure larger than its province's whole in the same period is no
+        part of it: the province was carried onto a national figure ("Otomotiv sektörünün 35
+        milyar dolarlık ihracatla lider olduğu listede, <il>'in …"). Only a province the clause
+        does not name itself is taken back."""
+        wholes = {}
+        for d in drafts:
+            c = d.cell
+            if d.value and c.province and not (c.country or c.sector or c.product):
+                wholes.setdefault((c.flow, c.province, c.period), d.value)
+        for d in drafts:
+            c = d.cell
+            if not (d.value and c.province and (c.sector or c.country or c.product)):
+                continue
+            whole = wholes.get((c.flow, c.province, c.period))
+            src = d.sources.get("province")
+            if whole and d.value > 1.02 * whole and (src is None or src[2] != "clause"):
+                c.province = None
+                d.sources.pop("province", None)
+
     def _merge(self, drafts: list[FactDraft]) -> list[dict]:
         self._period_by_share(drafts)
+        self._part_within_whole(drafts)
         merged: dict[tuple, FactDraft] = {}
         dated = {}
         for d in drafts:
