@@ -314,8 +314,14 @@ class RelationExtractor:
 
     def _sentences(self, doc: Doc, texts: list[str]) -> list[tuple[int, int]]:
         out, start = [], 0
+        n = len(texts)
         for i, text in enumerate(texts):
             # A token's trailing whitespace is one space at most: line breaks are space tokens.
+            if "\n" in text and text.isspace() and text.count("\n") == 1 and 0 < i < n - 1 \
+                    and (texts[i - 1] == "," or texts[i + 1][:1].islower()):
+                # A text wrapped at a fixed width breaks lines inside sentences: a line that ends
+                # with a comma, or one followed by a lower-case word, goes on.
+                continue
             if text in SENT_END or ("\n" in text and text.isspace()):
                 if i + 1 > start:
                     out.append((start, i + 1))
@@ -1547,6 +1553,8 @@ class RelationExtractor:
         # "<ülke> X dolarla ikinci": an ordinal right after an instrumental amount ranks it.
         if i > 0 and words[i - 1].endswith(self._instrumental) and doc[i - 1].ent_type_ == "MONEY":
             near_rank_word = True
+        elif i > 1 and words[i - 1] in self.cues["instrumental_word"] and doc[i - 2].ent_type_ == "MONEY":
+            near_rank_word = True   # "<ülke> X dolar ile 4'üncü
         elif i > 1 and doc[i - 1].ent_type_ in PLACE_LABELS:
             # "95 milyon dolarla Orta Doğu ikinci": the place of an instrumental
             # amount, then its position.
