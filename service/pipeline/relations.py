@@ -1062,7 +1062,7 @@ class RelationExtractor:
                     # other country of the story, and its import is Türkiye's export.
                     national, partner_code = False, partner
                     cell.flow = {"export": "import", "import": "export"}.get(cell.flow, cell.flow)
-        if self._has("national", words, c0, c1):
+        if any(not self._sets["national_not"].match_at(words, i) for i in self._find("national", words, c0, c1)):
             national = True
         province = local.get("PROVINCE")
         carried = ctx.province
