@@ -189,7 +189,9 @@ class _Reader:
                 return None
             return self._with(sign=int(value), signed=True, pending=True)
         if kind == DIGITS:
-            if self.mode == "words" or not empty:
+            # "bir milyar 120 milyon": the news writes the leading group in words and the groups
+            # after a scale in digits; within a group the two never mix.
+            if (self.mode == "words" and self.last_scale is None) or not empty:
                 return None
             if self.last_scale is not None and (value >= 1000 or atom[3] < 0):
                 return None

@@ -104,6 +104,10 @@ CORPUS = [
     ("iki buçuk milyar", num(2500000000)),
     ("yarım milyon", num(500000)),
     ("bir trilyon", num(1000000000000)),
+    # the leading group in words, the groups after a scale in digits
+    ("bir milyar 120 milyon", num(1120000000)),
+    ("iki milyar 150 milyon 300 bin", num(2150300000)),
+    ("on iki milyon 40 bin", num(12040000)),
     # numeral words, joined
     ("onbeş", num(15)),
     ("yirmiiki", num(22)),
@@ -173,6 +177,9 @@ CORPUS = [
     ("5 milyar 2023", NOT_NUMBER),
     ("1,3 milyar 1,2", NOT_NUMBER),
     ("20 milyar yüz", NOT_NUMBER),
+    ("yüz 20", NOT_NUMBER),
+    ("on 5", NOT_NUMBER),
+    ("bir milyar 1.200 milyon", NOT_NUMBER),
     ("Kocaeli", NOT_NUMBER),
     ("onay", NOT_NUMBER),
     # money
@@ -188,6 +195,7 @@ CORPUS = [
     ("750 milyon euro", money(750000000, "EUR")),
     ("250 milyon TL", money(250000000, "TRY")),
     ("5 milyar TL'lik", money(5000000000, "TRY")),
+    ("iki milyar 150 milyon dolar", money(2150000000, "USD")),
     ("10 milyar lira", money(10000000000, "TRY")),
     ("40 milyon liralık", money(40000000, "TRY")),
     ("2 milyon Türk lirası", money(2000000, "TRY")),
