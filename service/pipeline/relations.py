@@ -129,6 +129,7 @@ class Context:
     prior_period: str | None = None
     doc_period: str | None = None
     sector_story: bool = False
+    story_period: str | None = None    # the period of the story's first figure
     tracer: "Tracer | None" = None
     year_frame: str | None = None      # the whole year the story runs through, set between sentences
     national_scope: bool = False       # the story has turned to the whole country's trade
@@ -889,6 +890,11 @@ class RelationExtractor:
             base = ctx.period or (ctx.leader.period if ctx.leader is not None else None)
             return resolve_relative(d._.norm, base, ctx.pub, year=d._.value) or d._.period
         period = d._.period
+        first = ctx.story_period
+        if d._.code == "inferred" and period and first and len(first) == 7 and first[5:] == period[5:]:
+            # The month of the story's first figure, named again without its year, is that month
+            # ("Şubat ayında … yüzde 41 arttı. … 2024'te … Şubatta en fazla ihracat …").
+            return first
         if d._.code == "inferred" and period and len(period) == 7 and ctx.year_frame:
             # A month named without its year while the story runs through a whole year is a month
             # of that year (a year's figures month by month), unless that would be after publication.
@@ -1736,6 +1742,9 @@ class RelationExtractor:
         ctx.leader_fresh = bool(sentence_facts)
         if sentence_facts:
             ctx.last_drafts = [d for _, d in sentence_facts]
+            if ctx.story_period is None:
+                ctx.story_period = next((d.cell.period for m, d in sentence_facts
+                                         if m.role != "from" and d.value is not None), None)
         if sentence_facts and ctx.flow and all(d.cell.flow == ctx.flow for _, d in sentence_facts):
             # A ranking that went on without naming its flow keeps it alive for the next item.
             ctx.flow_age = 0
