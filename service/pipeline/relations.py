@@ -352,14 +352,19 @@ class RelationExtractor:
             ids.ranges[c] = (lo, s + k + 1)
         return ids
 
+    @staticmethod
+    def _inside(period: str, frame: str) -> bool:
+        """Whether `period` lies within `frame` (both period strings)."""
+        y1, m1, y2, m2 = parse_period(period)
+        f1, n1, f2, n2 = parse_period(frame)
+        return (f1, n1) <= (y1, m1) and (y2, m2) <= (f2, n2)
+
     def _aside_period(self, words, d, e, period, ctx) -> bool:
         """Whether date `d` (resolved to `period`) is followed by the contrast particle and lies
         inside the running frame."""
         if not ctx.period or d.end >= e or words[d.end] not in self.cues["contrast"] or period == ctx.period:
             return False
-        y1, m1, y2, m2 = parse_period(period)
-        f1, n1, f2, n2 = parse_period(ctx.period)
-        return (f1, n1) <= (y1, m1) and (y2, m2) <= (f2, n2)
+        return self._inside(period, ctx.period)
 
     def _contrasted_flow(self, words, s, e) -> bool:
         """Whether the sentence's flow word is followed by the contrast particle ("ithalatı ise")."""
@@ -408,6 +413,12 @@ class RelationExtractor:
             # begins; what the last section named does not carry into it, only the article's subject.
             ctx.province, ctx.sector, ctx.country = ctx.subject_province, None, ctx.topic_country
             ctx.leader_fresh, ctx.national_scope = False, False
+            if ctx.story_period and ctx.period and ctx.period != ctx.story_period \
+                    and self._inside(ctx.period, ctx.story_period):
+                # … and a part of the story's period the last section zoomed in on ("Aralık ayında
+                # …") is left: the new section speaks of the story's period, unless it names another.
+                ctx.period = ctx.story_period
+                ctx.year_frame = ctx.period if len(ctx.period) == 4 else None
         n_measures = sum(1 for x in sent_ents if x.label_ in MEASURE_LABELS)
         if n_measures > self.max_measures_per_sentence:
             # No sentence of prose states this many figures (a table's rows are lines of their
