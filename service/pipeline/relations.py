@@ -394,10 +394,36 @@ class RelationExtractor:
             ctx.topic_product_sector = next((x._.code for x in ents if x.label_ == "PRODUCT"
                                              and x._.norm == ctx.topic_product), None)
         ctx.sector_story = (subject.sector is not None or subject.product is not None) and subject.province is None
+        self._stated_seasons(doc, [x for x in ents if x.label_ == "DATE"])
         # Figures stated before any period (a province's total, then "… yılında" two sentences
         # on) take the first period the article names, wherever it stands.
         ctx.doc_period = next((e._.period for e in ents if e.label_ == "DATE" and e._.period
                                and e._.code in ("explicit", "relative", "inferred")), None)
+
+    @staticmethod
+    def _stated_seasons(doc, dates) -> None:
+        """"1 Kasım 2023-31 Ekim 2024 dönemini kapsayan 2023/24 sezonunda": a season whose first
+        and last months the text states runs over those months, here and wherever the article
+        names a season of the same months by default (the trade's own season may differ from the
+        one the period table knows for the product)."""
+        for k in range(2, len(dates)):
+            a, b, season = dates[k - 2], dates[k - 1], dates[k]
+            sp, pa, pb = season._.period, a._.period, b._.period
+            if not (sp and "/" in sp and pa and pb and len(pa) == 7 and len(pb) == 7):
+                continue
+            if b.start - a.end != 1 or doc[a.end].text not in ("-", "–", "—") or not 0 <= season.start - b.end <= 3:
+                continue
+            y1, m1, y2, m2 = parse_period(sp)
+            if y2 != y1 + 1 or int(pa[:4]) != y1 or int(pb[:4]) != y2 or pa[5:] == f"{m1:02d}":
+                continue
+            first, last = int(pa[5:]), int(pb[5:])
+            for d in dates:
+                p = d._.period
+                if p and "/" in p:
+                    f1, n1, f2, n2 = parse_period(p)
+                    if (n1, n2) == (m1, m2) and f2 == f1 + 1:
+                        d._.period = format_period(f1, first, f2, last)
+            return
 
     # -- one sentence -------------------------------------------------------
     def _sentence(self, doc, words, s, e, sent_ents, ctx: Context, drafts):
