@@ -1105,7 +1105,9 @@ class RelationExtractor:
                     # other country of the story, and its import is Türkiye's export.
                     national, partner_code = False, partner
                     cell.flow = {"export": "import", "import": "export"}.get(cell.flow, cell.flow)
-        if any(not self._sets["national_not"].match_at(words, i) for i in self._find("national", words, c0, c1)):
+        if any(not self._sets["national_not"].match_at(words, i) for i in self._find("national", words, c0, c1)) \
+                and not (country is not None and country._.code != NATIONAL_CODE):
+            # "ülke bazında" is nationwide, unless a partner is named: then it is by country.
             national = True
         province = local.get("PROVINCE")
         carried = ctx.province
