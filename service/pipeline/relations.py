@@ -373,11 +373,14 @@ class RelationExtractor:
                    for i in range(s, e - 1))
 
     def _topic_name(self, doc, words, s, i) -> bool:
-        """Whether tokens s..i are one province or country name with no suffix, or the word
-        for the province ("Kent, …")."""
+        """Whether tokens s..i are one province or country name with no suffix, a sector's or
+        product's name, or the word for the province ("Kent, …")."""
         if i == s + 1 and words[s] in self.cues["anaphora_province_subject"]:
             return True
         t = doc[s]
+        if t.ent_iob_ == "B" and t.ent_type_ in ("SECTOR", "PRODUCT"):
+            # "Fındık, kent ihracatının yüzde 61'ini oluşturdu": a sector as the sentence's topic.
+            return all(doc[j].ent_iob_ == "I" for j in range(s + 1, i))
         if t.ent_iob_ != "B" or t.ent_type_ not in ("PROVINCE", "COUNTRY") or "'" in words[i - 1]:
             return False
         return all(doc[j].ent_iob_ == "I" for j in range(s + 1, i))
