@@ -292,6 +292,8 @@ class RelationExtractor:
             last = doc[ent.end - 1]
             if last.lemma_ and words[ent.end - 1] != last.lemma_:
                 return False
+            if ent.end < len(doc) and doc[ent.end].text == ",":
+                return False  # "Fındık, kent ihracatının …": the topic set off, no modifier
             i = ent.end
             while i < len(doc) and (doc[i].ent_type_ == "SECTOR" or words[i] in self._coordinators):
                 i += 1
