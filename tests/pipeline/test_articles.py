@@ -13,6 +13,11 @@ and changed nothing.
   statements with long quotes, partner customs data in euros and sterling (mirrored),
   rankings with 'sırasıyla' and 'izledi', earlier levels, forecasts, companies, free zones.
 - articles3.jsonl: 30 more of every kind, a table written as text among them.
+- articles4.jsonl: 30 more, a third of them messy wire copy (bylines, captions, "Kaynak:"),
+  ranks and shares in sentences of their own, seasons whose months the text states.
+- articles5.jsonl: 30 written as a scraped news archive: breadcrumbs, "İlgili Haberler"
+  blocks, text hard-wrapped at a fixed width, regional round-ups, stories mostly about
+  something else with one or two trade figures.
 
 Each set is scored whole with the FACTS.md metric (service.train.metrics.score) against a
 floor on the micro F1 of its main facts, so a change that makes extraction generalize
@@ -41,7 +46,14 @@ DATA = Path(__file__).parent / "data"
 # - articles3.jsonl: once, at commit b4ff300: P=0.897 R=0.891 F1=0.894 (tp=139 fp=16 fn=17),
 #   change_pct 0.837, share_pct 0.462, rank 0.735; side P=0.222 R=0.235 F1=0.229 (tp=4 fp=14
 #   fn=13). Floor: that F1 minus 0.03, rounded down.
-SETS = [("articles.jsonl", 40, 0.93), ("articles2.jsonl", 40, 0.92), ("articles3.jsonl", 30, 0.86)]
+# - articles4.jsonl: first P=0.857 R=0.846 F1=0.851 (2026-12-04, between 537298a and 3374514);
+#   after the mechanisms its errors showed missing ('ülkeler bazında' is by country, words and
+#   digits in one amount, an amount before 'artışla', the month the story opened on, a section
+#   leaving a month it zoomed in on, seasons whose months the text states): F1 0.964. Floor 0.94.
+# - articles5.jsonl: once, at commit 6923fb9: P=0.934 R=0.868 F1=0.900 (at b35d2fc, the day
+#   before's last state, it scores 0.862). Floor: that F1 minus 0.03.
+SETS = [("articles.jsonl", 40, 0.93), ("articles2.jsonl", 40, 0.92), ("articles3.jsonl", 30, 0.86),
+        ("articles4.jsonl", 30, 0.94), ("articles5.jsonl", 30, 0.87)]
 PRINTED = ("flow", "province", "country", "sector", "period", "value", "currency",
            "change_pct", "share_pct", "change_abs")
 
