@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .lang.layout import unwrap
 from . import pipeline  # noqa: F401  (registers the factories)
 from .pipeline.budget import Budget, BudgetExceeded, check_deadline  # noqa: F401  (BudgetExceeded: for callers)
 from .schemas import Entity, Evidence, ExtractResult, Fact, Warning
@@ -63,7 +64,8 @@ def make_doc(nlp: Language, text: str, date: str | Date | None = None, doc_id: s
         raise ExtractionError(f"E003 text must be a string, got {type(text).__name__}")
     if budget is not None:
         budget.check()  # spent while waiting for its turn: do not even tokenize
-    doc = _tokenize(nlp, text, budget)
+    # A text wrapped at a fixed width is read as the sentences it breaks (offsets unchanged).
+    doc = _tokenize(nlp, unwrap(text), budget)
     doc._.pub_date = parse_date(date)
     doc._.doc_id = doc_id
     doc._.deadline = budget
