@@ -338,17 +338,23 @@ class RelationExtractor:
         ids, cid = Clauses(), 0
         end_suffix = tuple(x[0] for x in self._sets["clause_end_suffix"].cues)
         iob, alpha = token_info
+        start = s
         for i in range(s, e):
             ids.append(cid)
             w = words[i]
             if w in CLAUSE_PUNCT and iob[i] != IOB_INSIDE:
                 # A comma inside a name ("mobilya, kağıt ve orman ürünleri") ends no clause, nor
                 # one after a bare name opening the sentence ("Kayseri, ihracatta 15'inci sırada
-                # yer aldı"): the name is the subject of the clause after it.
-                if not (w == "," and i > s and self._topic_name(doc, words, s, i)):
+                # yer aldı") or a source's attribution ("… verilerine göre kent, …"): the name is
+                # the subject of the clause after it.
+                opening = self._after_attribution(words, start, i)
+                if not (w == "," and i > s and (cid == 0 or opening > start)
+                        and self._topic_name(doc, words, opening, i)):
                     cid += 1
+                    start = i + 1
             elif alpha[i] and len(w) > 5 and w.endswith(end_suffix):
                 cid += 1
+                start = i + 1
         for k, c in enumerate(ids):
             lo, _ = ids.ranges.get(c, (s + k, s + k + 1))
             ids.ranges[c] = (lo, s + k + 1)
@@ -373,6 +379,15 @@ class RelationExtractor:
         flows = self._sets["flow:any"]
         return any(flows.match_at(words, i) and i + 1 < e and words[i + 1] in self.cues["contrast"]
                    for i in range(s, e - 1))
+
+    def _after_attribution(self, words, s, i) -> int:
+        """The first token after a source's attribution ending before token i ("TİM verilerine
+        göre kent, …"), or s."""
+        ends = self.cues["attribution_end"]
+        for j in range(i - 1, s, -1):
+            if words[j - 1] in ends:
+                return j
+        return s
 
     def _topic_name(self, doc, words, s, i) -> bool:
         """Whether tokens s..i are one province or country name with no suffix, a sector's or
@@ -1090,8 +1105,10 @@ class RelationExtractor:
         partner_code = None
         turkey_subject = False
         if country is not None and country._.code == NATIONAL_CODE:
-            # "Türkiye'nin ihracatı": the whole country, unless it is only the share's denominator.
-            national = "PROVINCE" not in local
+            # "Türkiye'nin ihracatı": the whole country, unless it is only the share's denominator
+            # ("kent, … Türkiye'nin toplam ihracatından yüzde 8,2 pay aldı").
+            national = "PROVINCE" not in local and not (
+                m.role == "share" and ctx.province and self._province_anaphor(words, c0, country.start))
             # The partner stands in the clause that names Türkiye ("Rusya'nın Türkiye'ye ihracatı, …").
             foreign = [p for p in places if p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE
                        and clause_of[p.start - s] == clause_of[country.start - s]]
@@ -1740,6 +1757,11 @@ class RelationExtractor:
         foreign = {p._.code for p in places if p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE}
         if len(foreign) == 1 and self._has("bilateral", words, s, e):
             ctx.bilateral = next(iter(foreign))
+        elif not foreign and ctx.bilateral is None and (ctx.country or ctx.topic_country) \
+                and self._has("bilateral", words, s, e):
+            # "İki ülke arasındaki ticaret hacmi" with no name: the pair is Türkiye and the
+            # partner the story has named.
+            ctx.bilateral = ctx.country or ctx.topic_country
         elif foreign and len(foreign) > 1:
             ctx.bilateral = None
 
@@ -1770,7 +1792,9 @@ class RelationExtractor:
                     ctx.frame_moved = True
                 ctx.period = p
                 ctx.year_frame = p if len(p) == 4 else None
-        provinces = [p for p in places if p.label_ == "PROVINCE"]
+        # "İstanbul'un ardından ikinci": a reference point is named, not spoken of.
+        reference = self.cues["reference_after"]
+        provinces = [p for p in places if p.label_ == "PROVINCE" and not (p.end < e and words[p.end] in reference)]
         if provinces:
             ctx.last_province = provinces[-1]._.norm
         if len({p._.norm for p in provinces}) == 1:
