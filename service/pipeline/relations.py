@@ -278,7 +278,11 @@ class RelationExtractor:
 
     def _not_a_cell(self, doc, words, ent, org_tokens=frozenset()) -> bool:
         """A place that only locates the writer ("ANKARA (AA) -", "HABER/KAYSERİ") or
-        qualifies something else ("Kahramanmaraş merkezli depremler") is no cell."""
+        qualifies something else ("Kahramanmaraş merkezli depremler") is no cell, nor the agency
+        in brackets after a dateline ("ŞANLIURFA (İHA) -": İHA is the news agency there)."""
+        if 1 < ent.start and ent.end < len(doc) and doc[ent.start - 1].text == "(" and doc[ent.end].text == ")" \
+                and doc[ent.start - 2].text.isupper() and doc[ent.start - 2].is_alpha:
+            return True
         if ent.label_ == "SECTOR" and ent.start > 0 and ent.text[:1].isupper() and not ent.text.isupper():
             prev = doc[ent.start - 1]
             # "Baran Çelik", "Hatip Çelik": a surname, not the steel sector.
