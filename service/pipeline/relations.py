@@ -1087,6 +1087,10 @@ class RelationExtractor:
             # "<bölge> X dolarlık ihracata imza atarken, ithalatı Y dolarda kaldı": a coordinated
             # clause with no subject of its own keeps the sentence's, a region's too.
             regional = any(p.label_ in NO_CELL_LABELS and p.end <= m.start for p in places)
+        if not regional and not any(x in local for x in ("PROVINCE", "COUNTRY")):
+            # "Bölgenin ihracatı 6,2 milyar dolar oldu": the word for a region as the subject
+            # refers back to one, which is no cell (FACTS.md).
+            regional = self._has("anaphora_region", words, a0, m.start)
         if "GROUP" in local or regional or self._foreign_economy(doc, words, c0, c1, places, local):
             return None, local
         org = self._organisation_subject(words, ctx.orgs, c0, m.start, s)
@@ -1657,8 +1661,11 @@ class RelationExtractor:
         flow = self._flow_near(words, s, e, s, e)
         ablative = tuple(self.cues["ablative_suffix"])
         # "Bursa'dan en fazla ihracat yapılan ülke Almanya oldu": the place exports come from is not the ranked one.
+        reference = self.cues["reference_after"]
+        # "İngiltere, Almanya'nın ardından … ikinci ülke oldu": the reference point is not ranked here.
         cells = [p for p in places if p.label_ in ("PROVINCE", "COUNTRY") and p._.code != NATIONAL_CODE
-                 and not split_suffix(words[p.end - 1])[1].endswith(ablative)]
+                 and not split_suffix(words[p.end - 1])[1].endswith(ablative)
+                 and not (p.end < e and words[p.end] in reference)]
         sector_only = [p for p in places if p.label_ == "SECTOR" and "|" not in (p._.norm or "")]
         if not cells and len(sector_only) == 1 and ctx.province and self._has("anaphora_province", words, s, e):
             # "otomotiv sektörüyle kent … Türkiye'nin lider ili oldu": the story's province ranks in that sector.
