@@ -1265,7 +1265,7 @@ class RelationExtractor:
                 # "Almanya'nın toplam ihracattaki payı": the partner's share in Türkiye's exports.
                 continue
             if suf.endswith(self._locative) and self._has("partner_ranking", words, p.end, min(c1, p.end + 5)):
-                continue  # "Afrika'da en fazla ihracat yapılan ülke": Türkiye's partners in a region
+                continue  # "<bölge>'da en çok ihraç edilen ülke": Türkiye's partners in a region
             if suf.endswith(self._genitive + self._locative) and self._has("flow:export", words, p.end, p.end + 3) \
                     or suf.endswith(self._genitive + self._locative) and self._has("flow:import", words, p.end, p.end + 3) \
                     or suf.endswith(self._genitive) and self._has("flow:balance_positive", words, p.end, p.end + 8):
@@ -1803,7 +1803,7 @@ class RelationExtractor:
                     ctx.frame_moved = True
                 ctx.period = p
                 ctx.year_frame = p if len(p) == 4 else None
-        # "İstanbul'un ardından ikinci": a reference point is named, not spoken of.
+        # "<il>'in ardından ikinci": a reference point is named, not spoken of.
         reference = self.cues["reference_after"]
         provinces = [p for p in places if p.label_ == "PROVINCE" and not (p.end < e and words[p.end] in reference)]
         if provinces:
@@ -2050,9 +2050,9 @@ class RelationExtractor:
     @staticmethod
     def _part_within_whole(drafts: list[FactDraft]) -> None:
         """A sector's or partner's figure larger than its province's whole in the same period is no
-        part of it: the province was carried onto a national figure ("Otomotiv sektörünün 35
-        milyar dolarlık ihracatla lider olduğu listede, <il>'in …"). Only a province the clause
-        does not name itself is taken back."""
+        part of it: the province was carried onto a national figure (a sector's national total
+        named in a story on one province). Only a province the clause does not name itself is
+        taken back."""
         wholes = {}
         for d in drafts:
             c = d.cell
