@@ -16,7 +16,8 @@ Rules, all generic:
   (ALL-CAPS headlines included): "ordu" (army) is not Ordu;
 - an `"ambiguous"` name (also a common word or surname: Van, Mali, Aydın) counts only
   with an apostrophe suffix, or capitalised inside a sentence after a word that is not
-  itself capitalised;
+  itself capitalised; a province's name confirmed so once counts wherever the article
+  opens a sentence with it (one sense per article);
 - a place followed by capitalised words and an organisation head, or a fixed
   organisation name, is an organisation: it goes to doc.spans["organisations"] and the
   places inside it to doc.spans["org_places"], not to doc.ents;
@@ -175,6 +176,15 @@ class Gazetteer:
                 cands.append((i, i + 1, idx, True))
         # "Mısır" opening a sentence may be Egypt or maize: take neither.
         cands = [c for c in cands if c[:2] not in doubtful or self.entries[c[2]]["proper"]]
+        if doubtful:
+            # One sense per article: a province's ambiguous name the text confirms elsewhere
+            # ("Uşak'ın", "… ihracatında Uşak …") is the province where a sentence opens with it too.
+            confirmed = {c[2] for c in cands if self.entries[c[2]]["ambiguous"]
+                         and self.entries[c[2]]["label"] == "PROVINCE"}
+            for i, j in sorted(doubtful) if confirmed else ():
+                idx = next((x for key, x, _ in self._patterns.get(lem[i], ()) if x in confirmed and i + len(key) == j), None)
+                if idx is not None:
+                    cands.append((i, j, idx, False))
 
         orgs = self._organisations(doc, lem, cands)
         # Token coverage as bytearrays, not lists of spans: a test against a list grows with
