@@ -824,6 +824,9 @@ class RelationExtractor:
         # "… ihracatının üçte biri İtalya'ya yapıldı": a place after a fraction word is the part's.
         fractions = self._sets["fraction_words"]
         fraction_after = next((i for i in fractions.find(words, m.end, c1) if doc[i].ent_type_ != "DATE"), c1)
+        # "<il>'den sonra X dolar ile ikinci": a position's reference point is not the figure's.
+        reference = self.cues["reference_after"]
+        places = [p for p in places if not (p.end < e and words[p.end] in reference)]
         for label in PLACE_LABELS:
             cands = [p for p in places if p.label_ == label and free(p)]
             pick = None
