@@ -301,6 +301,9 @@ class RelationExtractor:
             i = ent.end
             while i < len(doc) and (doc[i].ent_type_ == "SECTOR" or words[i] in self._coordinators):
                 i += 1
+            if i + 1 < len(doc) and i > ent.end and words[i - 1] in self._coordinators \
+                    and doc[i].is_alpha and not doc[i].ent_type_:
+                i += 1   # "tarım ve sanayi kentlerinden": a modifier coordinated with it, no entity itself
             return i < len(doc) and self._sets["place_nouns"].match_at(words, i) > 0
         if ent.label_ not in ("PROVINCE", "COUNTRY"):
             return False
