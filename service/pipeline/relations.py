@@ -130,6 +130,7 @@ class Context:
     doc_period: str | None = None
     sector_story: bool = False
     story_period: str | None = None    # the period of the story's first figure
+    previous_partner: str | None = None  # the one partner the sentence before named
     tracer: "Tracer | None" = None
     year_frame: str | None = None      # the whole year the story runs through, set between sentences
     national_scope: bool = False       # the story has turned to the whole country's trade
@@ -1221,6 +1222,12 @@ class RelationExtractor:
                     and "PRODUCT" not in local:
                 # A story on one product (or trade category) speaks of it where no other is named.
                 cell.product, cell.sector = ctx.topic_product, ctx.topic_product_sector
+        if cell.country is None and ctx.previous_partner and "SECTOR" in local and "COUNTRY" not in local \
+                and "PROVINCE" not in local and not national and self._has("contrast", words, local["SECTOR"].end, m.start) \
+                and not self._has("national_total", words, c0, c1):   # "… sektörünün toplam ihracatı ise": its whole
+            # "Irak'a en çok ihracatı <sektör> yaptı. <Başka sektör> ise X dolarlık …": the contrast
+            # changes the sector only; the partner the sentence before named stays.
+            cell.country = ctx.previous_partner
         if cell.sector is None and ctx.partner_sector and "COUNTRY" in local and not national \
                 and not any(x in local for x in ("SECTOR", "PRODUCT", "PROVINCE")):
             cell.sector = ctx.partner_sector
@@ -1846,6 +1853,7 @@ class RelationExtractor:
         countries = {p._.code for p in places if p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE}
         if len(countries) == 1 and (sentence_facts or self._flow_near(words, s, e, s, e)):
             ctx.country = next(iter(countries))
+        ctx.previous_partner = next(iter(countries)) if len(countries) == 1 else None
         sectors = [p._.norm for p in places if p.label_ == "SECTOR" and "|" not in (p._.norm or "")]
         if sectors:
             ctx.sector = sectors[-1]
