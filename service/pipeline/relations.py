@@ -205,6 +205,7 @@ class RelationExtractor:
         for sign, words in cues["balance_sign"].items():
             s["balance:" + sign] = CueSet(words)
         self._sets = s
+        self._exceptions = {name[:-4]: s[name] for name in s if name.endswith("_not") and name[:-4] in s}
         self._ordinals = cues["ordinals"]
         self._genitive = tuple(cues["genitive_suffix"])
         self._locative = tuple(cues["locative_suffix"])
@@ -230,11 +231,20 @@ class RelationExtractor:
         return self
 
     # -- helpers ------------------------------------------------------------
+    # A cue set `<name>_not` lists exceptions: where one of its cues matches at the position a
+    # cue of `<name>` matches, that match does not count. Cues are word prefixes, so a cue meant
+    # for one form also takes its longer forms ("genel ihracat" takes "genelindeki ihracat").
     def _has(self, name, words, start, end) -> bool:
-        return self._sets[name].any(words, max(start, 0), min(end, len(words)))
+        if name not in self._exceptions:
+            return self._sets[name].any(words, max(start, 0), min(end, len(words)))
+        return bool(self._find(name, words, start, end))
 
     def _find(self, name, words, start, end) -> list[int]:
-        return self._sets[name].find(words, max(start, 0), min(end, len(words)))
+        found = self._sets[name].find(words, max(start, 0), min(end, len(words)))
+        not_set = self._exceptions.get(name)
+        if not_set is None or not found:
+            return found
+        return [i for i in found if not not_set.match_at(words, i)]
 
     @staticmethod
     def _ending(fold: str) -> str:
@@ -1142,7 +1152,7 @@ class RelationExtractor:
                     # other country of the story, and its import is Türkiye's export.
                     national, partner_code = False, partner
                     cell.flow = {"export": "import", "import": "export"}.get(cell.flow, cell.flow)
-        if any(not self._sets["national_not"].match_at(words, i) for i in self._find("national", words, c0, c1)) \
+        if self._has("national", words, c0, c1) \
                 and not (country is not None and country._.code != NATIONAL_CODE):
             # "ülke bazında" is nationwide, unless a partner is named: then it is by country.
             national = True
@@ -1212,12 +1222,16 @@ class RelationExtractor:
             # The figure contrasted is the one just before: in this sentence, or the sentence before.
             leader = ctx.sentence_leader or (ctx.leader if ctx.leader_fresh else None)
             if cell.sector is None and not self._has("national_total", words, c0, c1) and leader is not None \
-                    and leader.sector and not (national and cell.flow != leader.flow) \
+                    and leader.sector and not (national and (cell.flow != leader.flow or leader.province is None)) \
                     and "PRODUCT" not in local and self._has("contrast", words, s, m.start) \
                     and not province_total and not self._province_anaphor(words, s, e):  # "İlin … ise": the province as a whole
                 # "<il>'den X dolarlık halı ihracatı … Türkiye genelindeki ihracat ise Y dolar": a
                 # contrast ("ise") changes the dimension it names and keeps the sentence before's sector.
+                # After a national figure of a sector, the country named changes the sector: the total.
                 cell.sector, cell.product = leader.sector, leader.product
+            elif national and leader is not None and leader.province is None and leader.sector \
+                    and cell.flow == leader.flow and "PRODUCT" not in local and self._has("contrast", words, s, m.start):
+                cell.sector = None
             if ctx.topic_product and not (country_total or national or in_national_scope or province_total) \
                     and "PRODUCT" not in local:
                 # A story on one product (or trade category) speaks of it where no other is named.
