@@ -833,6 +833,7 @@ class RelationExtractor:
         backward_any = any(max(c0, prev_money) <= p.start and p.end <= m.start and p.label_ != "SECTOR" and free(p)
                            for p in places)
 
+        own_anaphor = self._province_anaphor(words, c0, m.start)
         adjectival = words[m.end - 1].endswith(tuple(self.cues["adjectival_suffix"]))
         pct_after = next((i for i in range(m.end, c1) if doc[i].ent_type_ == "PERCENT"), c1)
         # "… ihracatının üçte biri İtalya'ya yapıldı": a place after a fraction word is the part's.
@@ -867,8 +868,10 @@ class RelationExtractor:
                 fw = [p for p in cands if m.end <= p.start < nxt and p._.code != NATIONAL_CODE]
                 if fw:
                     pick = fw[0]
-            if pick is None and m.clause > 0 and not backward_any:
-                # "Almanya, 1,6 milyar dolarla …": the subject sits alone before the comma.
+            if pick is None and m.clause > 0 and not backward_any and not (own_anaphor and label != "PROVINCE"):
+                # "Almanya, 1,6 milyar dolarla …": the subject sits alone before the comma. A clause
+                # that names its own by "kent" takes only a province from there ("<il>'de …; kentin
+                # ihracatı X dolar"), not the country of a quote before it.
                 p0, p1 = self._clause_range(clause_of, s, m.clause - 1)
                 if not any(p0 <= x.start < p1 for x in others if x.role != "from"):
                     bw = [p for p in cands if p0 <= p.start and p.end <= p1]
