@@ -44,6 +44,7 @@ NO_CELL_LABELS = ("REGION",)
 MEASURE_LABELS = ("MONEY", "PERCENT")
 NATIONAL_CODE = "TR"
 SENT_END = {".", "!", "?", "…"}
+QUOTES = frozenset({'"', "“", "”", "«", "»", "'", "‘", "’"})
 SPAN_CHANGE = object()   # a change over several periods, of no single cell
 IOB_INSIDE = 1   # spaCy's ENT_IOB code for a token inside (not beginning) an entity
 CLAUSE_PUNCT = {",", ";", ":", "(", ")", "•", "–", "—"}
@@ -366,6 +367,8 @@ class RelationExtractor:
                 # yer aldı") or a source's attribution ("… verilerine göre kent, …"): the name is
                 # the subject of the clause after it.
                 opening = self._after_attribution(words, start, i)
+                if opening < i - 1 and words[opening] in QUOTES:
+                    opening += 1   # '"Kahramanmaraş, ocakta …': a quote opening on the name
                 if not (w == "," and i > s and (cid == 0 or opening > start)
                         and self._topic_name(doc, words, opening, i)):
                     cid += 1
@@ -1631,8 +1634,10 @@ class RelationExtractor:
             # "en fazla ihracat, 150 milyon dolarla Katar'a yapıldı": a ranking's head set off by a
             # comma from the figure it ranks, in a clause with no figure of its own.
             p0, p1 = self._clause_range(clause_of, s, cid - 1)
+            before, own = self._flow_near(words, p0, p1, s, e), self._flow_near(words, c0, c1, s, e)
             if not any(doc[i].ent_type_ in MEASURE_LABELS for i in range(p0, p1)) \
-                    and any(self._sets["rank_one"].match_at(words, i) for i in range(p0, p1)):
+                    and any(self._sets["rank_one"].match_at(words, i) for i in range(p0, p1)) \
+                    and not (before and own and before != own):   # a ranking of exports ranks no import
                 return self._rank(doc, words, s, e, cid - 1, clause_of)
         return None
 
