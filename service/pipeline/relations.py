@@ -558,6 +558,10 @@ class RelationExtractor:
                 m.excluded = True
             elif m.label == "MONEY" and self._is_bound(words, m.end, e):
                 m.excluded = True
+            elif m.label == "PERCENT" and (self._is_bound(words, m.end, e) or self._rate_of(words, m, s, clause_of)):
+                # "payı yüzde 30'a yaklaştı": a bound, no share; "doluluk oranı yüzde 80": a rate
+                # of something else (occupancy, capacity use, coverage), no share or change.
+                m.excluded = True
             elif m.label == "PERCENT":
                 m.role = self._percent_role(doc, words, m, s, e, clause_of)
                 m.monthly = m.role == "change" and self._has("monthly_base", words, max(s, m.start - 5), m.start)
@@ -713,6 +717,15 @@ class RelationExtractor:
                         and any(doc[k].ent_type_ == "MONEY" for k in range(j + 1, min(j + 4, e))):
                     return -1 if self._sets["sign_down"].match_at(words, j) else 1
         return 0
+
+    def _rate_of(self, words, m, s, clause_of) -> bool:
+        """Whether the percent's clause names a rate before it ("doluluk oranı", "karşılama
+        oranı"), other than a rate of change ("artış oranı")."""
+        c0, _ = self._clause_range(clause_of, s, m.clause)
+        for i in self._find("rate_words", words, c0, m.start):
+            if not (i > c0 and (self._sets["sign_up"].match_at(words, i - 1) or self._sets["sign_down"].match_at(words, i - 1))):
+                return True
+        return False
 
     def _percent_role(self, doc, words, m, s, e, clause_of):
         _, suf = split_suffix(words[m.end - 1])
