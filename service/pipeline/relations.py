@@ -1670,6 +1670,11 @@ class RelationExtractor:
         w = words[i]
         stem, suf = split_suffix(w)
         nxt = words[i + 1] if i + 1 < e else ""
+        if w in self.cues["ordinal_first"] and i > 0 and words[i - 1].endswith(self._instrumental) \
+                and doc[i - 1].ent_type_ == "MONEY" and not (i + 1 < e and (doc[i + 1].like_num or doc[i + 1].ent_type_)):
+            # "İstanbul 9 milyar dolarla ilk, Kocaeli … ikinci": "first" right after an instrumental
+            # amount is a position (not "ilk çeyrekte", "ilk 10 ülke").
+            return 1
         near_rank_word = any(nxt.startswith(x) for x in self.cues["rank_words"])
         if not near_rank_word and i > 0 and words[i - 1].startswith(tuple(self.cues["ranking_before"])):
             near_rank_word = True   # "iller sıralamasında altıncı oldu"
