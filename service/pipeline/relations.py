@@ -2122,9 +2122,37 @@ class RelationExtractor:
                 c.province = None
                 d.sources.pop("province", None)
 
+    def _partner_within_whole(self, drafts: list[FactDraft]) -> None:
+        """A partner's figure larger than the whole it is a part of (same flow, province and
+        sector, no partner) in its period belongs to a longer period whose whole holds it: a
+        month named in passing ("Aralık ayında sektör … aylık rekor kırdı") moved the frame,
+        and the ranking of markets after it is the year's. It moves when exactly one such
+        longer period, containing its own, has a stated whole at least as large."""
+        wholes: dict[tuple, dict[str, FactDraft]] = {}
+        for d in drafts:
+            c = d.cell
+            if d.value and c.period and not (c.country or c.product):
+                wholes.setdefault((c.flow, c.province, c.sector), {}).setdefault(c.period, d)
+        for d in drafts:
+            c = d.cell
+            if not (d.value and c.country and c.period and not c.product):
+                continue
+            by_period = wholes.get((c.flow, c.province, c.sector), {})
+            whole = by_period.get(c.period)
+            if whole is None or d.value <= 1.02 * whole.value:
+                continue
+            longer = [w for p, w in by_period.items()
+                      if p != c.period and w.value >= d.value and self._inside(c.period, p)]
+            if len(longer) == 1:
+                c.period = longer[0].cell.period
+                src = longer[0].sources.get("period")
+                if src is not None:
+                    d.sources["period"] = (src[0], src[1], "share")
+
     def _merge(self, drafts: list[FactDraft]) -> list[dict]:
         self._period_by_share(drafts)
         self._part_within_whole(drafts)
+        self._partner_within_whole(drafts)
         merged: dict[tuple, FactDraft] = {}
         dated = {}
         for d in drafts:
