@@ -39,6 +39,7 @@ from spacy.util import ensure_path, load_language_data, registry
 from ..lang import TABLES, load_table
 from ..lang.casing import fold, split_suffix, tr_upper
 from .budget import check_deadline
+from .lexeme_attrs import speed_up as _speed_up_lexemes
 
 # The archive marker: optional white space, "date YYYY-MM-DD", then the article.
 DATE_MARKER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
@@ -317,6 +318,7 @@ class Normalizer:
 
     def __init__(self, nlp: Language, name: str, split_chars: list[str], infixes: list[str] = ()):
         self.nlp = nlp  # its vocabulary and tokenizer get the common forms at load
+        _speed_up_lexemes(nlp.vocab)
         self.name = name
         self.split_chars = list(split_chars)
         self.infixes = list(infixes)
@@ -411,6 +413,8 @@ class Normalizer:
         self.lemmatizer = Lemmatizer.from_dict(data)
         self._cache.clear()
         self.vocabulary = vocabulary
+        # Again: loading the vocabulary (before the components) may have rewrapped the NORM getter.
+        _speed_up_lexemes(self.nlp.vocab)
         # spacy.load reads the tokenizer before the components, so the cache filled here stays.
         self._warm()
         return self
