@@ -26,6 +26,7 @@ import json
 from pathlib import Path
 
 import srsly
+from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
@@ -153,26 +154,32 @@ class Gazetteer:
     # -- matching -----------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        toks = list(doc)
-        lem = [t.lemma_ for t in toks]
-        n = len(toks)
+        # Lemmas and texts read as arrays of string ids: a Token object per token cost more
+        # than the matching. Tokens are made only around a candidate name.
+        strings = doc.vocab.strings
+        lem = [strings[h] for h in doc.to_array(LEMMA).tolist()]
+        texts = [strings[h] for h in doc.to_array(ORTH).tolist()] if self._derived_bases else None
+        n = len(lem)
+        patterns = self._patterns
         cands = []  # (start, end, entry index, derived?)
         doubtful = set()  # capitalised ambiguous names the rules turned down
-        for i, tok in enumerate(toks):
+        for i in range(n):
             if not i & _CHECK_EVERY:
                 check_deadline(doc)
-            for key, idx, acronym in self._patterns.get(lem[i], ()):
+            for key, idx, acronym in patterns.get(lem[i], ()):
                 j = i + len(key)
                 if j <= n and (j == i + 1 or tuple(lem[i:j]) == key):
                     if acronym and not all(_written_in_capitals(t) for t in doc[i:j]):
                         continue  # "TİM" is not "Tim Cook"
                     if self._allowed(doc, i, j, self.entries[idx]):
                         cands.append((i, j, idx, False))
-                    elif self.entries[idx]["ambiguous"] and tok.text[:1].isupper():
+                    elif self.entries[idx]["ambiguous"] and doc[i].text[:1].isupper():
                         doubtful.add((i, j))
-            idx = self._derived(tok)
-            if idx is not None and self._allowed(doc, i, i + 1, self.entries[idx]):
-                cands.append((i, i + 1, idx, True))
+            # (Only a capitalised word can be a derived form: tested here, not in a call per token.)
+            if texts is not None and texts[i][:1].isupper():
+                idx = self._derived(texts[i])
+                if idx is not None and self._allowed(doc, i, i + 1, self.entries[idx]):
+                    cands.append((i, i + 1, idx, True))
         # "Mısır" opening a sentence may be Egypt or maize: take neither.
         cands = [c for c in cands if c[:2] not in doubtful or self.entries[c[2]]["proper"]]
 
@@ -234,9 +241,8 @@ class Gazetteer:
             return "\n" not in prev.text and start >= 2 and _mid_sentence(doc[start - 2])
         return _mid_sentence(prev)
 
-    def _derived(self, tok) -> int | None:
-        """The province a derived word names ("Gaziantepli", "Kocaelililer"), if any."""
-        text = tok.text
+    def _derived(self, text: str) -> int | None:
+        """The province a derived word (a token's text: "Gaziantepli", "Kocaelililer") names, if any."""
         if not self._derived_bases or not text[:1].isupper():
             return None
         # Remembered per word form: most capitalised words of an article recur in the next.
