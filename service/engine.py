@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from . import pipeline  # noqa: F401  (registers the factories)
 from .pipeline.budget import Budget, BudgetExceeded, check_deadline  # noqa: F401  (BudgetExceeded: for callers)
+from .pipeline.user_data import span_value
 from .schemas import Entity, Evidence, ExtractResult, Fact, Warning
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,12 +132,14 @@ def _num(v):
 
 def doc_to_result(doc: Doc) -> ExtractResult:
     """Read entities and facts off a processed `Doc` into the contract's model."""
+    # Span attributes read from doc.user_data (see pipeline/user_data.py), not through `e._`.
+    ud = doc.user_data
     entities = [
         Entity(label=e.label_, text=e.text, start=e.start_char, end=e.end_char,
-               norm=x.norm, code=x.code, value=_num(x.value), currency=x.currency,
-               unit=x.unit, period=x.period)
+               norm=span_value(ud, e, "norm"), code=span_value(ud, e, "code"),
+               value=_num(span_value(ud, e, "value")), currency=span_value(ud, e, "currency"),
+               unit=span_value(ud, e, "unit"), period=span_value(ud, e, "period"))
         for e in doc.ents
-        for x in (e._,)  # one extension accessor per entity, not one per attribute
     ]
     facts = []
     for f in doc._.facts or []:
