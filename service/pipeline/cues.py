@@ -52,6 +52,20 @@ def _heads_of(words: list[str]) -> _Heads:
     return heads
 
 
+def _groups(cues) -> list[tuple]:
+    """`cues` by length in tokens, longest first: (n, one-word prefixes of 2+ letters as a
+    tuple, one-letter one-word cues as a set, the cues of several words)."""
+    out = []
+    for n in sorted({len(c) for c in cues}, reverse=True):
+        same = [c for c in cues if len(c) == n]
+        if n == 1:
+            out.append((1, tuple(c[0] for c in same if len(c[0]) > 1),
+                        frozenset(c[0] for c in same if len(c[0]) <= 1), ()))
+        else:
+            out.append((n, (), frozenset(), same))
+    return out
+
+
 class CueSet:
     """A set of multi-word prefix cues, with a fast `match_at`/`find` over folded tokens.
 
@@ -72,18 +86,27 @@ class CueSet:
         self._index = dict(self._index)
         self._short_heads = sorted({cue[0] for cue in self._short})
         self._memo: tuple | None = None   # (words, {position: length}, sorted positions)
+        # What `_scan` tries at a word, per first characters: the indexed cues, then the short
+        # ones, each grouped by length in tokens (the first group that matches gives the
+        # answer), a group's one-word cues as one `str.startswith` tuple.
+        self._groups = {key: _groups(cues) + _groups(self._short) for key, cues in self._index.items()}
+        self._short_groups = _groups(self._short)
 
     def _scan(self, words: list[str], i: int) -> int:
         w = words[i]
-        for cue in self._index.get(w[:_KEY], []) + self._short:
-            n = len(cue)
+        for n, prefixes, whole, longer in self._groups.get(w[:_KEY], self._short_groups):
             if i + n > len(words):
                 continue
-            if all(words[i + k].startswith(cue[k]) for k in range(n)):
+            if n == 1:
                 # A one-letter prefix ("-", "+") must be the whole token.
-                if len(cue[-1]) <= 1 and words[i + n - 1] != cue[-1]:
-                    continue
-                return n
+                if w.startswith(prefixes) or w in whole:
+                    return 1
+                continue
+            for cue in longer:
+                if all(words[i + k].startswith(cue[k]) for k in range(n)):
+                    if len(cue[-1]) <= 1 and words[i + n - 1] != cue[-1]:
+                        continue
+                    return n
         return 0
 
     def _hits(self, words: list[str]) -> tuple:
