@@ -203,6 +203,7 @@ class RelationExtractor:
             s["balance:" + sign] = CueSet(words)
         self._sets = s
         self._ordinals = cues["ordinals"]
+        self._ordinal_words = tuple(self._ordinals)
         self._genitive = tuple(cues["genitive_suffix"])
         self._locative = tuple(cues["locative_suffix"])
         self._instrumental = tuple(cues["instrumental_suffix"])
@@ -242,7 +243,8 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         if not self.cues:
             raise ValueError("E011 relations has no cues: build the pipeline with `python -m service build`")
-        ents = [e for e in doc.ents if e.start_char >= doc._.body_start]
+        body_start = doc._.body_start  # once, not once per entity
+        ents = [e for e in doc.ents if e.start_char >= body_start]
         text = doc.text
         if not any(e.label_ in MEASURE_LABELS for e in ents) and "|" not in text:
             doc._.facts = []
@@ -1423,6 +1425,10 @@ class RelationExtractor:
 
     def _ordinal(self, doc, words, i, e) -> int | None:
         w = words[i]
+        # Every position below is a word that starts with a digit or an ordinal word: any other
+        # word (most of them; this runs for every word of a ranking clause) has none.
+        if not (w[:1].isdigit() or w.startswith(self._ordinal_words)):
+            return None
         stem, suf = split_suffix(w)
         nxt = words[i + 1] if i + 1 < e else ""
         near_rank_word = any(nxt.startswith(x) for x in self.cues["rank_words"])
