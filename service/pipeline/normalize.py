@@ -26,6 +26,7 @@ any zone (`warm_vocabulary`): their lexemes and tokenizations then outlive every
 """
 import json
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -295,6 +296,22 @@ def vocabulary_chunks(forms, punctuated: int, punctuation, apostrophes) -> list[
     return list(chunks)
 
 
+def standard_chunks() -> list[str]:
+    """Chunks that articles share whatever their words, which no word list has: each
+    punctuation and symbol character of the Latin and general punctuation blocks alone,
+    runs of line breaks, and the numbers trade news writes most: 0 to 2100 (counts,
+    years), with one decimal up to 99,9 and two up to 9,99 ("yüzde 12,5", "1,25 milyar"),
+    and percentages "%0" to "%100" and "%0,1" to "%99,9". About a quarter of the tokens that
+    were new in each memory zone were these."""
+    symbols = [chr(c) for c in [*range(0x21, 0x7F), *range(0xA1, 0x100), *range(0x2010, 0x2070), *range(0x20A0, 0x20C1)]
+               if unicodedata.category(chr(c))[0] in "PS"]
+    numbers = [str(i) for i in range(2101)]
+    decimals = [f"{i},{j}" for i in range(100) for j in range(10)] + [f"{i},{j:02d}" for i in range(10) for j in range(100)]
+    percents = [f"%{i}" for i in range(101)] + [f"%{i},{j}" for i in range(100) for j in range(10)]
+    breaks = ["\n" * k for k in range(1, 5)]
+    return symbols + numbers + decimals + percents + breaks
+
+
 def warm_vocabulary(nlp: Language, chunks) -> int:
     """Tokenize each of `chunks` outside any memory zone, so their lexemes and cached
     tokenizations are permanent; returns how many it read (0 inside a zone, where they would die)."""
@@ -422,8 +439,8 @@ class Normalizer:
     def _warm(self) -> None:
         v = self.vocabulary
         if v:
-            warm_vocabulary(self.nlp, vocabulary_chunks(v["forms"], v["punctuated"], v["punctuation"],
-                                                        v["apostrophes"]))
+            chunks = vocabulary_chunks(v["forms"], v["punctuated"], v["punctuation"], v["apostrophes"])
+            warm_vocabulary(self.nlp, list(dict.fromkeys(chunks + standard_chunks())))
 
 
 @Language.factory(
