@@ -32,8 +32,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from ..lang.casing import fold, split_suffix
+# `token._.fold` and `token._.stem` are these of the token's text (service/pipeline/__init__.py):
+# called directly, without an Underscore object per read.
+from . import _fold, _stem
 from .budget import check_deadline
 from .normalize import Normalizer
+from .user_data import set_span_value
 
 PLACE_LABELS = ("PROVINCE", "COUNTRY", "REGION")  # places that can open an organisation's name
 ORG_LABEL = "ORG"
@@ -225,14 +229,14 @@ class Gazetteer:
 
     def _allowed(self, doc: Doc, start: int, end: int, entry: dict) -> bool:
         first = doc[start]
-        if entry.get("not_before") and end < len(doc) and doc[end]._.fold in entry["not_before"]:
+        if entry.get("not_before") and end < len(doc) and _fold(doc[end].text) in entry["not_before"]:
             return False
         if entry["proper"] and not first.text[:1].isupper():
             return False
         if not entry["ambiguous"]:
             return True
         last = doc[end - 1]
-        if last._.fold != last._.stem:  # "Van'a": the apostrophe marks a proper noun
+        if _fold(last.text) != _stem(last.text):  # "Van'a": the apostrophe marks a proper noun
             return True
         if first.is_upper or start == 0:
             return False
@@ -283,7 +287,7 @@ class Gazetteer:
                     continue
                 last = doc[e - 1]
                 # "Kocaeli'deki OSB'ler", "Avro bölgesinde Avrupa Merkez Bankası": the place stands alone.
-                if last._.fold != last._.stem or not last.text[:1].isupper():
+                if _fold(last.text) != _stem(last.text) or not last.text[:1].isupper():
                     continue
                 k = e
                 while k < n and k - e <= self.max_org_gap:
@@ -291,7 +295,8 @@ class Gazetteer:
                         found.append((s, head_end[k], None, False))
                         break
                     tok = doc[k]
-                    if tok._.fold != tok._.stem or not (tok.text[:1].isupper() or tok._.fold in self._connectors):
+                    f = _fold(tok.text)
+                    if f != _stem(tok.text) or not (tok.text[:1].isupper() or f in self._connectors):
                         break
                     k += 1
         # "Yıldız Otomotiv A.Ş.": capitalised words before a company form are a company's name.
@@ -331,13 +336,14 @@ class Gazetteer:
 
     def _set_attrs(self, span: Span, idx: int) -> None:
         entry = self.entries[idx]
-        span._.norm = entry["norm"]
-        span._.code = entry["code"]
+        user_data = span.doc.user_data
+        set_span_value(user_data, span, "norm", entry["norm"])
+        set_span_value(user_data, span, "code", entry["code"])
 
     def _org_span(self, doc: Doc, start: int, end: int, idx: int | None) -> Span:
         span = Span(doc, start, end, label=ORG_LABEL)
         if idx is not None:
-            span._.norm = self.entries[idx]["norm"]
+            set_span_value(doc.user_data, span, "norm", self.entries[idx]["norm"])
         return span
 
     # -- serialization --------------------------------------------------------------

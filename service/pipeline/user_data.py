@@ -1,4 +1,4 @@
-"""Extension values read straight from `doc.user_data`, for code that reads many per article.
+"""Extension values read and written straight in `doc.user_data`, for code that handles many per article.
 
 spaCy keeps the value of a Doc's or a Span's extension attribute (one declared with a default,
 not a getter) in `doc.user_data`, keyed ("._.", name, start_char, end_char), with None, None
@@ -25,12 +25,21 @@ def span_value(user_data: dict, span: Span, name: str):
     return user_data.get((_KEY, name, span.start_char, span.end_char))
 
 
+def set_span_value(user_data: dict, span: Span, name: str, value) -> None:
+    """`span._.<name> = value` for an extension with a default; `user_data` is `span.doc.user_data`."""
+    user_data[(_KEY, name, span.start_char, span.end_char)] = value
+
+
 def _slow_doc_value(doc: Doc, name: str, default=None):
     return getattr(doc._, name)
 
 
 def _slow_span_value(user_data: dict, span: Span, name: str):
     return getattr(span._, name)
+
+
+def _slow_set_span_value(user_data: dict, span: Span, name: str, value) -> None:
+    setattr(span._, name, value)
 
 
 def _layout_is_spacys() -> bool:
@@ -43,12 +52,14 @@ def _layout_is_spacys() -> bool:
         doc._.set(name, "doc")
         span._.set(name, "span")
         other = doc[0:2]
-        return (doc_value(doc, name) == "doc" and span_value(doc.user_data, span, name) == "span"
-                and span_value(doc.user_data, other, name) is None and doc_value(Doc(doc.vocab), name, 7) == 7)
+        set_span_value(doc.user_data, other, name, "set")
+        written = getattr(other._, name) == "set"
+        return (written and doc_value(doc, name) == "doc" and span_value(doc.user_data, span, name) == "span"
+                and span_value(doc.user_data, doc[0:1], name) is None and doc_value(Doc(doc.vocab), name, 7) == 7)
     finally:
         Doc.remove_extension(name)
         Span.remove_extension(name)
 
 
 if not _layout_is_spacys():  # pragma: no cover - a spaCy that stores extensions elsewhere
-    doc_value, span_value = _slow_doc_value, _slow_span_value  # noqa: F811
+    doc_value, span_value, set_span_value = _slow_doc_value, _slow_span_value, _slow_set_span_value  # noqa: F811
