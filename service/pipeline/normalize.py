@@ -341,7 +341,7 @@ class Normalizer:
         self.infixes = list(infixes)
         self.lemmatizer = Lemmatizer()
         self.source = None
-        self._cache: dict[int, tuple[str, str, str]] = {}
+        self._cache: dict[int, tuple[str, str, str, int, int]] = {}  # ORTH → fold, stem, lemma, their ids
         self.vocabulary: dict = {}  # the common forms and how to spell their chunks (see `vocabulary_chunks`)
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None,
@@ -388,7 +388,8 @@ class Normalizer:
         cache = self._cache
         strings = doc.vocab.strings
         orths = doc.to_array(ORTH).tolist()
-        ids = {}
+        ids = []
+        row: dict[int, int] = {}  # a form's row in `ids`
         for k, orth in enumerate(dict.fromkeys(orths)):
             if not k & _CHECK_EVERY:
                 check_deadline(doc)
@@ -396,14 +397,25 @@ class Normalizer:
             if forms is None:
                 f = fold(strings[orth])
                 stem, _ = split_suffix(f)
-                forms = (f, stem, self.lemmatizer(stem))
+                lemma = self.lemmatizer(stem)
+                forms = (f, stem, lemma, strings.add(stem), strings.add(lemma))
                 if len(cache) >= _CACHE_LIMIT:
                     cache.clear()
                 cache[orth] = forms
-            # Added on every call: a string made inside a memory zone dies with it.
-            ids[orth] = (strings.add(forms[1]), strings.add(forms[2]))
+            # Added again when missing: a string made inside a memory zone dies with it. (Asking
+            # by the id is cheaper than `add`, which hashes the string each time.)
+            _, stem, lemma, stem_id, lemma_id = forms
+            if stem_id not in strings:
+                strings.add(stem)
+            if lemma_id not in strings:
+                strings.add(lemma)
+            row[orth] = len(ids)
+            ids.append((stem_id, lemma_id))
         if orths:
-            doc.from_array([NORM, LEMMA], numpy.array([ids[o] for o in orths], dtype=numpy.uint64))
+            # One row per distinct form, then one per token by indexing: cheaper than making
+            # uint64s of a pair of hashes per token.
+            table = numpy.array(ids, dtype=numpy.uint64)
+            doc.from_array([NORM, LEMMA], table[[row[o] for o in orths]])
         return doc
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
