@@ -203,6 +203,8 @@ class RelationExtractor:
             s["balance:" + sign] = CueSet(words)
         self._sets = s
         self._ordinals = cues["ordinals"]
+        # Any future suffix inside a word, as one pattern (none: a pattern that never matches).
+        self._future_inside = re.compile("|".join(map(re.escape, cues["future_suffix"])) or "(?!)")
         self._ordinal_words = tuple(self._ordinals)
         self._genitive = tuple(cues["genitive_suffix"])
         self._locative = tuple(cues["locative_suffix"])
@@ -417,9 +419,9 @@ class RelationExtractor:
             else:
                 target_clause.add(c)
         # A verb in the future ("azaltacak", "ulaşacağını") makes its clause a forecast.
-        future = tuple(self.cues["future_suffix"])
+        future = self._future_inside  # (one regex search from the 4th letter: any of the suffixes in w[3:])
         target_clause |= {clause_of[i - s] for i in range(s, e)
-                          if len(words[i]) > 6 and any(x in words[i][3:] for x in future) and ctx.token_info[1][i]}
+                          if len(words[i]) > 6 and future.search(words[i], 3) and ctx.token_info[1][i]}
         # A word of another domain inside a product's or sector's name ("yatırım malı") is the name.
         named = {i for x in places if x.label_ in ("PRODUCT", "SECTOR") for i in range(x.start, x.end)}
         excl_clause = {clause_of[i - s] for i in self._find("exclude_clause", words, s, e) if i not in named}
