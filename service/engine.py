@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from .lang.layout import unwrap
 from . import pipeline  # noqa: F401  (registers the factories)
 from .pipeline.budget import Budget, BudgetExceeded, check_deadline  # noqa: F401  (BudgetExceeded: for callers)
-from .schemas import Entity, Evidence, ExtractResult, Fact, Warning
+from .pipeline.user_data import span_value
+from .schemas import ExtractResult
 
 ROOT = Path(__file__).resolve().parent.parent
 # In a checkout (or an editable install) the pipeline is read from models/, where `train` and
@@ -133,24 +134,28 @@ def _num(v):
 
 def doc_to_result(doc: Doc) -> ExtractResult:
     """Read entities and facts off a processed `Doc` into the contract's model."""
+    # Span attributes read from doc.user_data (see pipeline/user_data.py), not through `e._`.
+    # The whole result is validated in one call from plain dicts: a model built per entity
+    # and per fact cost a Python-level __init__ each; the same fields reach the same validators.
+    ud = doc.user_data
     entities = [
-        Entity(label=e.label_, text=e.text, start=e.start_char, end=e.end_char,
-               norm=x.norm, code=x.code, value=_num(x.value), currency=x.currency,
-               unit=x.unit, period=x.period)
+        {"label": e.label_, "text": e.text, "start": e.start_char, "end": e.end_char,
+         "norm": span_value(ud, e, "norm"), "code": span_value(ud, e, "code"),
+         "value": _num(span_value(ud, e, "value")), "currency": span_value(ud, e, "currency"),
+         "unit": span_value(ud, e, "unit"), "period": span_value(ud, e, "period")}
         for e in doc.ents
-        for x in (e._,)  # one extension accessor per entity, not one per attribute
     ]
     facts = []
     for f in doc._.facts or []:
         f = dict(f)
-        f["evidence"] = [Evidence(start=s, end=e) for s, e in f.get("evidence", [])]
+        f["evidence"] = [{"start": s, "end": e} for s, e in f.get("evidence", [])]
         for k in ("value", "change_abs", "quantity"):
             f[k] = _num(f.get(k))
-        facts.append(Fact(**f))
+        facts.append(f)
     pub = doc._.pub_date
-    warnings = [Warning(**w) for w in doc._.warnings or []]
-    return ExtractResult(id=doc._.doc_id, date=pub.isoformat() if pub else None,
-                         entities=entities, facts=facts, warnings=warnings)
+    return ExtractResult.model_validate({
+        "id": doc._.doc_id, "date": pub.isoformat() if pub else None,
+        "entities": entities, "facts": facts, "warnings": list(doc._.warnings or [])})
 
 
 def extract(text: str, date: str | Date | None = None, id: str | None = None,

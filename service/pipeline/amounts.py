@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lang.numbers import SCALE, NumberGrammar, default_grammar
+from .user_data import set_span_value
 
 # Longest run of tokens one number may span ("20 milyar 156 milyon 213 bin 500").
 MAX_NUMBER_TOKENS = 16
@@ -74,15 +75,17 @@ class AmountRecognizer:
             return doc
         self._share_measures(words, blocked, figures)
         spans = []
+        user_data = doc.user_data
         for f in figures:
             if f.kind is None:
                 continue
             span = Span(doc, f.start, f.end, label=f.kind)
-            span._.value = f.value
+            # (Written in doc.user_data as `span._` would, without its Underscore object.)
+            set_span_value(user_data, span, "value", f.value)
             if f.currency:
-                span._.currency = f.currency
+                set_span_value(user_data, span, "currency", f.currency)
             if f.unit:
-                span._.unit = f.unit
+                set_span_value(user_data, span, "unit", f.unit)
             spans.append(span)
         if spans:
             doc.set_ents(spans, default="unmodified")

@@ -12,6 +12,8 @@ import time
 
 from spacy.tokens import Doc
 
+from .user_data import doc_value
+
 if not Doc.has_extension("deadline"):
     Doc.set_extension("deadline", default=None)
 
@@ -67,6 +69,6 @@ def check_deadline(doc: Doc) -> None:
     Call it from a component between units of work (sentences, clauses, every few thousand
     tokens): the cost is one attribute read and one clock read.
     """
-    budget = doc._.deadline
+    budget = doc_value(doc, "deadline")  # (not `doc._.deadline`: an Underscore object per call)
     if budget is not None:
         budget.check()

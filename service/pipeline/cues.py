@@ -26,15 +26,18 @@ class _Heads:
         self.words = words
         self.by_len: dict[int, dict[str, list[int]]] = {}
 
-    def positions(self, key: str) -> list[int]:
-        n = len(key)
+    def table(self, n: int) -> dict[str, list[int]]:
+        """Positions by the words' first `n` characters."""
         table = self.by_len.get(n)
         if table is None:
             table = defaultdict(list)
             for i, w in enumerate(self.words):
                 table[w[:n]].append(i)
             table = self.by_len[n] = dict(table)
-        return table.get(key, ())
+        return table
+
+    def positions(self, key: str) -> list[int]:
+        return self.table(len(key)).get(key, ())
 
 
 # The last words list seen and its first-character table: every cue set of a document
@@ -50,6 +53,21 @@ def _heads_of(words: list[str]) -> _Heads:
     if heads is None or heads.words is not words:
         heads = _last_heads = _Heads(words)
     return heads
+
+
+def _groups(cues) -> list[tuple]:
+    """`cues` by length in tokens, longest first: (n, prefixes, one-letter cues, cues). For
+    one-word cues the prefixes of 2+ letters as a tuple and the one-letter ones as a set; for
+    longer cues their first words' prefixes as a tuple, and the cues."""
+    out = []
+    for n in sorted({len(c) for c in cues}, reverse=True):
+        same = [c for c in cues if len(c) == n]
+        if n == 1:
+            out.append((1, tuple(c[0] for c in same if len(c[0]) > 1),
+                        frozenset(c[0] for c in same if len(c[0]) <= 1), ()))
+        else:
+            out.append((n, tuple(c[0] for c in same), frozenset(), same))
+    return out
 
 
 class CueSet:
@@ -72,18 +90,35 @@ class CueSet:
         self._index = dict(self._index)
         self._short_heads = sorted({cue[0] for cue in self._short})
         self._memo: tuple | None = None   # (words, {position: length}, sorted positions)
+        # What `_scan` tries at a word, per first characters: the indexed cues, then the short
+        # ones, each grouped by length in tokens (the first group that matches gives the
+        # answer), a group's one-word cues as one `str.startswith` tuple.
+        self._groups = {key: _groups(cues) + _groups(self._short) for key, cues in self._index.items()}
+        self._short_groups = _groups(self._short)
+        # A set of one-word cues only (most are): a word matches when it starts with any of
+        # them (a cue of 3+ letters can only begin where the word has its first 3), so `_hits`
+        # tests that at once instead of calling `_scan`.
+        self._one_word = all(len(c) == 1 for c in self.cues)
+        self._all_prefixes = tuple(c[0] for c in self.cues if len(c[0]) > 1)
+        self._all_whole = frozenset(c[0] for c in self.cues if len(c[0]) <= 1)
 
     def _scan(self, words: list[str], i: int) -> int:
         w = words[i]
-        for cue in self._index.get(w[:_KEY], []) + self._short:
-            n = len(cue)
+        for n, prefixes, whole, longer in self._groups.get(w[:_KEY], self._short_groups):
             if i + n > len(words):
                 continue
-            if all(words[i + k].startswith(cue[k]) for k in range(n)):
+            if n == 1:
                 # A one-letter prefix ("-", "+") must be the whole token.
-                if len(cue[-1]) <= 1 and words[i + n - 1] != cue[-1]:
-                    continue
-                return n
+                if w.startswith(prefixes) or w in whole:
+                    return 1
+                continue
+            if not w.startswith(prefixes):  # no cue of the group starts with this word
+                continue
+            for cue in longer:
+                if w.startswith(cue[0]) and all(words[i + k].startswith(cue[k]) for k in range(1, n)):
+                    if len(cue[-1]) <= 1 and words[i + n - 1] != cue[-1]:
+                        continue
+                    return n
         return 0
 
     def _hits(self, words: list[str]) -> tuple:
@@ -93,15 +128,21 @@ class CueSet:
         heads = _heads_of(words)
         # A cue can only begin where the word begins with the cue's first characters.
         candidates = set()
-        for key in self._index:
-            candidates.update(heads.positions(key))
+        # The set's keys that the words have: one C-level intersection, not a lookup per key.
+        table = heads.table(_KEY)
+        for key in self._index.keys() & table.keys():
+            candidates.update(table[key])
         for head in self._short_heads:
             candidates.update(heads.positions(head))
-        lengths = {}
-        for i in candidates:
-            n = self._scan(words, i)
-            if n:
-                lengths[i] = n
+        if self._one_word:
+            prefixes, whole = self._all_prefixes, self._all_whole
+            lengths = {i: 1 for i in candidates if words[i].startswith(prefixes) or words[i] in whole}
+        else:
+            lengths = {}
+            for i in candidates:
+                n = self._scan(words, i)
+                if n:
+                    lengths[i] = n
         memo = self._memo = (words, lengths, sorted(lengths))
         return memo
 

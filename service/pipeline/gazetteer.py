@@ -27,13 +27,18 @@ import json
 from pathlib import Path
 
 import srsly
+from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from ..lang.casing import fold, split_suffix
+# `token._.fold` and `token._.stem` are these of the token's text (service/pipeline/__init__.py):
+# called directly, without an Underscore object per read.
+from . import _fold, _stem
 from .budget import check_deadline
 from .normalize import Normalizer
+from .user_data import set_span_value
 
 PLACE_LABELS = ("PROVINCE", "COUNTRY", "REGION")  # places that can open an organisation's name
 ORG_LABEL = "ORG"
@@ -154,26 +159,32 @@ class Gazetteer:
     # -- matching -----------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        toks = list(doc)
-        lem = [t.lemma_ for t in toks]
-        n = len(toks)
+        # Lemmas and texts read as arrays of string ids: a Token object per token cost more
+        # than the matching. Tokens are made only around a candidate name.
+        strings = doc.vocab.strings
+        lem = [strings[h] for h in doc.to_array(LEMMA).tolist()]
+        texts = [strings[h] for h in doc.to_array(ORTH).tolist()] if self._derived_bases else None
+        n = len(lem)
+        patterns = self._patterns
         cands = []  # (start, end, entry index, derived?)
         doubtful = set()  # capitalised ambiguous names the rules turned down
-        for i, tok in enumerate(toks):
+        for i in range(n):
             if not i & _CHECK_EVERY:
                 check_deadline(doc)
-            for key, idx, acronym in self._patterns.get(lem[i], ()):
+            for key, idx, acronym in patterns.get(lem[i], ()):
                 j = i + len(key)
                 if j <= n and (j == i + 1 or tuple(lem[i:j]) == key):
                     if acronym and not all(_written_in_capitals(t) for t in doc[i:j]):
                         continue  # "TİM" is not "Tim Cook"
                     if self._allowed(doc, i, j, self.entries[idx]):
                         cands.append((i, j, idx, False))
-                    elif self.entries[idx]["ambiguous"] and tok.text[:1].isupper():
+                    elif self.entries[idx]["ambiguous"] and doc[i].text[:1].isupper():
                         doubtful.add((i, j))
-            idx = self._derived(tok)
-            if idx is not None and self._allowed(doc, i, i + 1, self.entries[idx]):
-                cands.append((i, i + 1, idx, True))
+            # (Only a capitalised word can be a derived form: tested here, not in a call per token.)
+            if texts is not None and texts[i][:1].isupper():
+                idx = self._derived(texts[i])
+                if idx is not None and self._allowed(doc, i, i + 1, self.entries[idx]):
+                    cands.append((i, i + 1, idx, True))
         # "Mısır" opening a sentence may be Egypt or maize: take neither.
         cands = [c for c in cands if c[:2] not in doubtful or self.entries[c[2]]["proper"]]
         if doubtful:
@@ -228,14 +239,14 @@ class Gazetteer:
 
     def _allowed(self, doc: Doc, start: int, end: int, entry: dict) -> bool:
         first = doc[start]
-        if entry.get("not_before") and end < len(doc) and doc[end]._.fold in entry["not_before"]:
+        if entry.get("not_before") and end < len(doc) and _fold(doc[end].text) in entry["not_before"]:
             return False
         if entry["proper"] and not first.text[:1].isupper():
             return False
         if not entry["ambiguous"]:
             return True
         last = doc[end - 1]
-        if last._.fold != last._.stem:  # "Van'a": the apostrophe marks a proper noun
+        if _fold(last.text) != _stem(last.text):  # "Van'a": the apostrophe marks a proper noun
             return True
         if first.is_upper or start == 0:
             return False
@@ -244,9 +255,8 @@ class Gazetteer:
             return "\n" not in prev.text and start >= 2 and _mid_sentence(doc[start - 2])
         return _mid_sentence(prev)
 
-    def _derived(self, tok) -> int | None:
-        """The province a derived word names ("Gaziantepli", "Kocaelililer"), if any."""
-        text = tok.text
+    def _derived(self, text: str) -> int | None:
+        """The province a derived word (a token's text: "Gaziantepli", "Kocaelililer") names, if any."""
         if not self._derived_bases or not text[:1].isupper():
             return None
         # Remembered per word form: most capitalised words of an article recur in the next.
@@ -287,7 +297,7 @@ class Gazetteer:
                     continue
                 last = doc[e - 1]
                 # "Kocaeli'deki OSB'ler", "Avro bölgesinde Avrupa Merkez Bankası": the place stands alone.
-                if last._.fold != last._.stem or not last.text[:1].isupper():
+                if _fold(last.text) != _stem(last.text) or not last.text[:1].isupper():
                     continue
                 k = e
                 while k < n and k - e <= self.max_org_gap:
@@ -295,7 +305,8 @@ class Gazetteer:
                         found.append((s, head_end[k], None, False))
                         break
                     tok = doc[k]
-                    if tok._.fold != tok._.stem or not (tok.text[:1].isupper() or tok._.fold in self._connectors):
+                    f = _fold(tok.text)
+                    if f != _stem(tok.text) or not (tok.text[:1].isupper() or f in self._connectors):
                         break
                     k += 1
         # "Yıldız Otomotiv A.Ş.": capitalised words before a company form are a company's name.
@@ -335,13 +346,14 @@ class Gazetteer:
 
     def _set_attrs(self, span: Span, idx: int) -> None:
         entry = self.entries[idx]
-        span._.norm = entry["norm"]
-        span._.code = entry["code"]
+        user_data = span.doc.user_data
+        set_span_value(user_data, span, "norm", entry["norm"])
+        set_span_value(user_data, span, "code", entry["code"])
 
     def _org_span(self, doc: Doc, start: int, end: int, idx: int | None) -> Span:
         span = Span(doc, start, end, label=ORG_LABEL)
         if idx is not None:
-            span._.norm = self.entries[idx]["norm"]
+            set_span_value(doc.user_data, span, "norm", self.entries[idx]["norm"])
         return span
 
     # -- serialization --------------------------------------------------------------

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from ..lang import load_table
 from ..lang.casing import fold
 from ..lang.periods import PeriodParser, resolve
+from .user_data import set_span_value
 
 TABLE_FILE = "periods.json"
 _FOLD_CACHE_MAX = 200_000  # distinct token forms kept between documents
@@ -73,6 +74,7 @@ class PeriodTagger:
         for ent in doc.ents:
             taken[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
         pub = doc._.pub_date
+        user_data = doc.user_data
         new = []
         for m in matches:
             start, end = m.start + first, m.end + first
@@ -80,10 +82,11 @@ class PeriodTagger:
                 continue
             span = Span(doc, start, end, label="DATE")
             period, code = resolve(m.expr, pub)
-            span._.period = period
-            span._.code = code
-            span._.norm = m.expr.kind
-            span._.value = m.expr.of_year
+            # (Written in doc.user_data as `span._` would, without its Underscore object.)
+            set_span_value(user_data, span, "period", period)
+            set_span_value(user_data, span, "code", code)
+            set_span_value(user_data, span, "norm", m.expr.kind)
+            set_span_value(user_data, span, "value", m.expr.of_year)
             new.append(span)
         if new:
             doc.ents = sorted(list(doc.ents) + new, key=lambda s: s.start)

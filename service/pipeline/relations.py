@@ -208,6 +208,9 @@ class RelationExtractor:
         self._sets = s
         self._exceptions = {name[:-4]: s[name] for name in s if name.endswith("_not") and name[:-4] in s}
         self._ordinals = cues["ordinals"]
+        # Any future suffix inside a word, as one pattern (none: a pattern that never matches).
+        self._future_inside = re.compile("|".join(map(re.escape, cues["future_suffix"])) or "(?!)")
+        self._ordinal_words = tuple(self._ordinals)
         self._genitive = tuple(cues["genitive_suffix"])
         self._locative = tuple(cues["locative_suffix"])
         self._subject_participle = tuple(cues["subject_participle_suffix"])
@@ -257,7 +260,8 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         if not self.cues:
             raise ValueError("E011 relations has no cues: build the pipeline with `python -m service build`")
-        ents = [e for e in doc.ents if e.start_char >= doc._.body_start]
+        body_start = doc._.body_start  # once, not once per entity
+        ents = [e for e in doc.ents if e.start_char >= body_start]
         text = doc.text
         if not any(e.label_ in MEASURE_LABELS for e in ents) and "|" not in text:
             doc._.facts = []
@@ -539,9 +543,9 @@ class RelationExtractor:
             else:
                 target_clause.add(c)
         # A verb in the future ("azaltacak", "ulaşacağını") makes its clause a forecast.
-        future = tuple(self.cues["future_suffix"])
+        future = self._future_inside  # (one regex search from the 4th letter: any of the suffixes in w[3:])
         target_clause |= {clause_of[i - s] for i in range(s, e)
-                          if len(words[i]) > 6 and any(x in words[i][3:] for x in future) and ctx.token_info[1][i]}
+                          if len(words[i]) > 6 and future.search(words[i], 3) and ctx.token_info[1][i]}
         # A word of another domain inside a product's or sector's name ("yatırım malı") is the name.
         named = {i for x in places if x.label_ in ("PRODUCT", "SECTOR") for i in range(x.start, x.end)}
         excl_clause = {clause_of[i - s] for i in self._find("exclude_clause", words, s, e) if i not in named}
@@ -1668,6 +1672,10 @@ class RelationExtractor:
 
     def _ordinal(self, doc, words, i, e) -> int | None:
         w = words[i]
+        # Every position below is a word that starts with a digit or an ordinal word: any other
+        # word (most of them; this runs for every word of a ranking clause) has none.
+        if not (w[:1].isdigit() or w.startswith(self._ordinal_words)):
+            return None
         stem, suf = split_suffix(w)
         nxt = words[i + 1] if i + 1 < e else ""
         if w in self.cues["ordinal_first"] and i > 0 and words[i - 1].endswith(self._instrumental) \

@@ -148,3 +148,16 @@ def test_normalize_common_forms_tokenize_as_without_the_vocabulary(nlp):
     with nlp.memory_zone():
         assert [(t.text, t.whitespace_) for t in nlp.make_doc(text)] == \
                [(t.text, t.whitespace_) for t in blank.make_doc(text)]
+
+
+def test_normalize_standard_chunks_outlive_zones_and_tokenize_as_without_them(nlp):
+    from service.pipeline.normalize import standard_chunks
+    chunks = standard_chunks()
+    assert {"(", "”", "2025", "12,5", "1,25", "%40", "\n\n"} <= set(chunks)
+    blank = spacy.blank("tr")
+    blank.tokenizer.from_bytes(nlp.tokenizer.to_bytes())
+    text = " ".join(chunks) + " (2025) %12,5'lik 1,25'e"
+    with nlp.memory_zone():
+        assert [(t.text, t.whitespace_) for t in nlp.make_doc(text)] == \
+               [(t.text, t.whitespace_) for t in blank.make_doc(text)]
+    assert all(c in nlp.vocab for c in ("(", "2025", "12,5", "\n\n"))
