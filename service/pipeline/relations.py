@@ -210,7 +210,7 @@ class RelationExtractor:
         self._ordinals = cues["ordinals"]
         # Any future suffix inside a word, as one pattern (none: a pattern that never matches).
         self._future_inside = re.compile("|".join(map(re.escape, cues["future_suffix"])) or "(?!)")
-        self._ordinal_words = tuple(self._ordinals)
+        self._ordinal_words = tuple(self._ordinals) + tuple(cues["ordinal_first"])
         self._genitive = tuple(cues["genitive_suffix"])
         self._locative = tuple(cues["locative_suffix"])
         self._subject_participle = tuple(cues["subject_participle_suffix"])
