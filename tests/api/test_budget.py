@@ -107,7 +107,9 @@ def test_budget_work_stops_when_the_client_goes_away(tmp_path):
 @pytest.mark.slow
 @pytest.mark.parametrize("sig, workers", [(signal.SIGTERM, 1), (signal.SIGINT, 1), (signal.SIGTERM, 2)])
 def test_budget_signal_during_a_request_ends_the_server_within_seconds(tmp_path, sig, workers):
-    proc, base, log = _serve(tmp_path, workers=workers)
+    # A short shutdown grace: the request must still be running when the grace ends, however
+    # fast extraction gets (with the default 3 s, a faster pipeline finished it within the grace).
+    proc, base, log = _serve(tmp_path, workers=workers, EXPORT_FACTS_SHUTDOWN_GRACE="0.5")
     try:
         outcome = _post_in_background(base, SLOW_TEXT * 2)  # under the 10M-character limit set above
         time.sleep(2.0)  # the article is being read (it takes far longer than the test waits)
