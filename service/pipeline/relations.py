@@ -1248,7 +1248,7 @@ class RelationExtractor:
                     and leader.sector and not (national and (cell.flow != leader.flow or leader.province is None)) \
                     and "PRODUCT" not in local and self._has("contrast", words, s, m.start) \
                     and not province_total and not self._province_anaphor(words, s, e):  # "İlin … ise": the province as a whole
-                # "<il>'den X dolarlık halı ihracatı … Türkiye genelindeki ihracat ise Y dolar": a
+                # "<il>'den X dolarlık <sektör> ihracatı … Türkiye genelindeki ihracat ise Y dolar": a
                 # contrast ("ise") changes the dimension it names and keeps the sentence before's sector.
                 # After a national figure of a sector, the country named changes the sector: the total.
                 cell.sector, cell.product = leader.sector, leader.product
