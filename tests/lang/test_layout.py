@@ -48,3 +48,14 @@ def test_unwrap_leaves_tables_and_list_items_alone():
 def test_unwrap_leaves_text_with_no_break_alone():
     text = "Kocaeli'nin ihracatı 2025 yılında yüzde 6 artışla 23,4 milyar dolara ulaştı."
     assert unwrap(text) is text
+
+
+def test_extract_reads_a_wrapped_text_and_its_offsets_point_into_the_text_as_given(nlp):
+    from service.engine import extract
+    result = extract(WRAPPED, date="2025-07-04", nlp=nlp)
+    money = [e for e in result.entities if e.label == "MONEY"]
+    # "61 milyon 250 bin dolar" and "18\nmilyon dolarla" are read whole across the breaks.
+    assert {e.text.replace("\n", " ") for e in money} >= {"61 milyon 250 bin dolar", "18 milyon dolarla"}
+    for e in result.entities:
+        assert WRAPPED[e.start:e.end].replace("\n", " ") == e.text.replace("\n", " ")
+    assert any(f.value == 18000000 and f.sector == "makine" for f in result.facts)
