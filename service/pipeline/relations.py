@@ -131,6 +131,7 @@ class Context:
     doc_period: str | None = None
     sector_story: bool = False
     story_period: str | None = None    # the period of the story's first figure
+    story_flow: str | None = None      # the flow of the story's first figure
     previous_partner: str | None = None  # the one partner the sentence before named
     tracer: "Tracer | None" = None
     year_frame: str | None = None      # the whole year the story runs through, set between sentences
@@ -484,6 +485,10 @@ class RelationExtractor:
             # begins; what the last section named does not carry into it, only the article's subject.
             ctx.province, ctx.sector, ctx.country = ctx.subject_province, None, ctx.topic_country
             ctx.leader_fresh, ctx.national_scope = False, False
+            if ctx.story_flow is not None:
+                # … and of the story's flow: "İthalatta ilk sırada Çin …. İller bazında İstanbul
+                # X dolarla ilk sırada" ranks exports again.
+                ctx.flow = ctx.story_flow
             if ctx.story_period and ctx.period and ctx.period != ctx.story_period \
                     and self._inside(ctx.period, ctx.story_period):
                 # … and a part of the story's period the last section zoomed in on ("Aralık ayında
@@ -618,7 +623,10 @@ class RelationExtractor:
                           evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
             delta = m.delta
             growth = False
-            if not delta and self._is_instrumental(doc, words, m, e) and self._has("growth_rank", words, s, m.start):
+            level_noun = m.end < e and self._sets["flow:any"].match_at(words, m.end) > 0
+            if not delta and not level_noun and self._is_instrumental(doc, words, m, e) \
+                    and self._has("growth_rank", words, s, m.start):
+                # ("… yüzde 61 artış ve 512 milyon dolarlık ihracatla": an amount of exports is the level.)
                 # "ihracatının en fazla arttığı ülke 691,5 milyon dolarla Irak oldu", and the list that
                 # goes on in the sentence: the amount of the rise, ranked by growth (no rank, FACTS.md).
                 delta, growth = 1, True
@@ -1885,6 +1893,8 @@ class RelationExtractor:
             if ctx.story_period is None:
                 ctx.story_period = next((d.cell.period for m, d in sentence_facts
                                          if m.role != "from" and d.value is not None), None)
+            if ctx.story_flow is None:
+                ctx.story_flow = next((d.cell.flow for _, d in sentence_facts if d.cell.flow in ("export", "import")), None)
         if sentence_facts and ctx.flow and all(d.cell.flow == ctx.flow for _, d in sentence_facts):
             # A ranking that went on without naming its flow keeps it alive for the next item.
             ctx.flow_age = 0
@@ -2157,10 +2167,29 @@ class RelationExtractor:
                 if src is not None:
                     d.sources["period"] = (src[0], src[1], "share")
 
+    @staticmethod
+    def _carried_onto_a_named_cell(drafts: list[FactDraft]) -> None:
+        """Two different figures for one cell, one naming the sector in its clause and one that
+        only took it from the article's subject ("TİM: Ağustosta otomotiv ihracatı ilk sırada"
+        over a national release): the carried one is the whole, with no sector."""
+        by_key: dict[tuple, list[FactDraft]] = {}
+        for d in drafts:
+            if d.value is not None and d.cell.sector:
+                by_key.setdefault(d.cell.key(), []).append(d)
+        for same in by_key.values():
+            named = [d for d in same if (d.sources.get("sector") or (0, 0, ""))[2] in ("clause", "sentence")]
+            carried = [d for d in same if (d.sources.get("sector") or (0, 0, ""))[2] == "subject"]
+            for d in carried:
+                if named and all(abs(d.value - n.value) > 0.05 * abs(n.value) for n in named) \
+                        and all(abs(d.value) > abs(n.value) for n in named):
+                    d.cell.sector = None
+                    d.sources.pop("sector", None)
+
     def _merge(self, drafts: list[FactDraft]) -> list[dict]:
         self._period_by_share(drafts)
         self._part_within_whole(drafts)
         self._partner_within_whole(drafts)
+        self._carried_onto_a_named_cell(drafts)
         merged: dict[tuple, FactDraft] = {}
         dated = {}
         for d in drafts:
