@@ -133,6 +133,7 @@ class Context:
     story_period: str | None = None    # the period of the story's first figure
     story_flow: str | None = None      # the flow of the story's first figure
     previous_partner: str | None = None  # the one partner the sentence before named
+    org_provinces: list = field(default_factory=list)  # (token, province) inside organisation names
     tracer: "Tracer | None" = None
     year_frame: str | None = None      # the whole year the story runs through, set between sentences
     national_scope: bool = False       # the story has turned to the whole country's trade
@@ -280,6 +281,10 @@ class RelationExtractor:
         ents = [e for e in ents if not self._not_a_cell(doc, words, e, org_tokens)]
         sentences = self._sentences(doc, texts)
         ctx = Context(pub=doc._.pub_date, text=text, token_info=token_info, orgs=(orgs, org_starts))
+        # Provinces inside organisation names ("Kocaeli Sanayi Odası"): no cell, but named, so
+        # the speaker's "kentimiz" can refer to one.
+        ctx.org_provinces = [(p.start, p._.norm) for p in doc.spans["org_places"] if p.label_ == "PROVINCE"] \
+            if "org_places" in doc.spans else []
         self._set_topics(doc, words, ents, sentences, ctx)
         ctx.tracer = Tracer(doc, ents, doc._.subject, lambda: self._flow_positions(words))
         drafts: list[FactDraft] = []
@@ -1204,10 +1209,12 @@ class RelationExtractor:
             # In a story on a sector, a province named for one of its figures ("X dolarlık bölümü
             # <il>'den") does not carry on to the next: only "kent", "il" refer back.
             carried = None
-        elif carried is None and ctx.last_province and self._province_anaphor(words, a0, c1):
+        elif carried is None and self._province_anaphor(words, a0, c1):
             # "… yüzde 61'i Gaziantep'ten yapıldı. Kentin halı ihracatı …": "kent" is the province
-            # named last, whatever its case.
-            carried = ctx.last_province
+            # named last, whatever its case; "<il> Sanayi Odası Başkanı, "Kentimizin ihracatı …"":
+            # the province in the speaker's organisation, named just before.
+            in_org = [norm for start, norm in ctx.org_provinces if s <= start < m.start]
+            carried = in_org[-1] if in_org else ctx.last_province
         cell.province = province._.norm if province is not None else (None if national else carried)
         if country is None and anaphoric_country:
             # "AB ülkelerine 471 milyon dolarlık ihracat yapan sektör, … bölgeye 545 milyon dolarlık":
@@ -1248,7 +1255,9 @@ class RelationExtractor:
             country_total = (national and self._country_total(words, local.get("COUNTRY"), c1)) or (
                 self._has("national_total", words, c0, c1) and (national or not (
                     self._sector_anaphor(words, c0, c1, places) or self._province_anaphor(words, c0, c1))))
-            province_total = self._province_total(doc, words, local)
+            # "Kentin genel ihracatı ise …": the whole of the province the word refers to.
+            province_total = self._province_total(doc, words, local) or (
+                self._has("national_total", words, c0, c1) and self._province_anaphor(words, c0, c1))
             cell.sector = None if country_total or in_national_scope or province_total else ctx.topic_sector
             # The figure contrasted is the one just before: in this sentence, or the sentence before.
             leader = ctx.sentence_leader or (ctx.leader if ctx.leader_fresh else None)
@@ -1877,6 +1886,10 @@ class RelationExtractor:
         provinces = [p for p in places if p.label_ == "PROVINCE" and not (p.end < e and words[p.end] in reference)]
         if provinces:
             ctx.last_province = provinces[-1]._.norm
+        elif ctx.org_provinces:
+            named = [norm for start, norm in ctx.org_provinces if s <= start < e]
+            if named:
+                ctx.last_province = named[-1]
         if len({p._.norm for p in provinces}) == 1:
             suf = split_suffix(words[provinces[0].end - 1])[1]
             # The subject of a trade sentence ("Diyarbakır'ın ihracatı", "Trabzon'da") becomes the
