@@ -445,7 +445,9 @@ class RelationExtractor:
             ctx.topic_product_sector = next((x._.code for x in ents if x.label_ == "PRODUCT"
                                              and x._.norm == ctx.topic_product), None)
         ctx.sector_story = (subject.sector is not None or subject.product is not None) and subject.province is None
-        self._stated_seasons(doc, [x for x in ents if x.label_ == "DATE"])
+        dates = [x for x in ents if x.label_ == "DATE"]
+        self._stated_seasons(doc, dates)
+        self._season_parts(doc, words, dates)
         # Figures stated before any period (a province's total, then "… yılında" two sentences
         # on) take the first period the article names, wherever it stands.
         ctx.doc_period = next((e._.period for e in ents if e.label_ == "DATE" and e._.period
@@ -475,6 +477,31 @@ class RelationExtractor:
                     if (n1, n2) == (m1, m2) and f2 == f1 + 1:
                         d._.period = format_period(f1, first, f2, last)
             return
+
+    def _season_parts(self, doc, words, dates) -> None:
+        """"2024/25 fındık sezonunun ilk dört ayında", "sezonun ilk dört ayında": the first months
+        of a season (the one named just before, or the article's last) count from the season's
+        first month, not from January (a crop's name between the years and "sezon" parts the
+        two dates)."""
+        season = None
+        for k, b in enumerate(dates):
+            bp = b._.period
+            if not bp or "/" not in bp:
+                continue
+            f1, n1, f2, n2 = parse_period(bp)
+            if f2 == f1 + 1 and (n2 % 12) + 1 == n1:
+                season = (f1, n1)   # a season: twelve months across two years
+                continue
+            if season is None or not (n1 == 1 and f1 == f2 and b._.code == "inferred"):
+                continue
+            before = dates[k - 1] if k else None
+            right_after = before is not None and 0 <= b.start - before.end <= 2 and before._.period \
+                and parse_period(before._.period)[:2] == season
+            if not (right_after or (b.start > 0 and self._sets["season_words"].match_at(words, b.start - 1))):
+                continue
+            y1, m1 = season
+            last = m1 + (n2 - n1)
+            b._.period = format_period(y1, m1, y1 + (last - 1) // 12, (last - 1) % 12 + 1)
 
     # -- one sentence -------------------------------------------------------
     def _sentence(self, doc, words, s, e, sent_ents, ctx: Context, drafts):
