@@ -423,7 +423,9 @@ class RelationExtractor:
     def _topic_name(self, doc, words, s, i) -> bool:
         """Whether tokens s..i are one province or country name with no suffix, a sector's or
         product's name, or the word for the province ("Kent, …")."""
-        if i == s + 1 and words[s] in self.cues["anaphora_province_subject"]:
+        if words[i - 1] in self.cues["anaphora_province_subject"]:
+            # "Kent, …", "… yeniden canlandığı kent, … 21'inci oldu": the word for the province,
+            # heading the clause before the comma, is the subject of the clause after it.
             return True
         t = doc[s]
         if t.ent_iob_ == "B" and t.ent_type_ in ("SECTOR", "PRODUCT"):
@@ -1766,11 +1768,11 @@ class RelationExtractor:
         flow = self._flow_near(words, s, e, s, e)
         ablative = tuple(self.cues["ablative_suffix"])
         # "Bursa'dan en fazla ihracat yapılan ülke Almanya oldu": the place exports come from is not the ranked one.
-        reference = self.cues["reference_after"]
         # "İngiltere, Almanya'nın ardından … ikinci ülke oldu": the reference point is not ranked here.
+        references = self._reference_points(words, places, e)
         cells = [p for p in places if p.label_ in ("PROVINCE", "COUNTRY") and p._.code != NATIONAL_CODE
                  and not split_suffix(words[p.end - 1])[1].endswith(ablative)
-                 and not (p.end < e and words[p.end] in reference)]
+                 and p.start not in references]
         sector_only = [p for p in places if p.label_ == "SECTOR" and "|" not in (p._.norm or "")]
         if not cells and len(sector_only) == 1 and ctx.province and self._has("anaphora_province", words, s, e):
             # "otomotiv sektörüyle kent … Türkiye'nin lider ili oldu": the story's province ranks in that sector.
@@ -1778,13 +1780,16 @@ class RelationExtractor:
         if not cells and len(sector_only) == 1 and ctx.flow and ctx.flow_age <= 1:
             # "<sektör> sektörü ilk sırada yer aldı" right after a sentence on the story's figures.
             cells = sector_only
+        subject_words = self.cues["anaphora_province_subject"]
         subject_anaphor = not cells and not sector_only and ctx.province is not None \
-            and words[s] in self.cues["anaphora_province_subject"]
+            and (words[s] in subject_words or any(words[i] in subject_words and words[i + 1] == ","
+                                                  for i in range(s, e - 1)))
         # A rank with no flow word of its own goes on with the sentence before it.
         flow = flow or (ctx.flow if ctx.flow_age <= 1 else None)
         if subject_anaphor and flow is not None:
-            # "Kent, ihracatta 15'inci sırada yer aldı": the story's province ranks among provinces.
-            rank = self._rank(doc, words, s, e, clause_of[0], clause_of)
+            # "Kent, ihracatta 15'inci sırada yer aldı": the story's province ranks among provinces
+            # (in whichever clause the position stands: "Kent, X, Y ve Z'nin ardından dördüncü").
+            rank = next((r for cid in sorted(set(clause_of)) for r in [self._rank(doc, words, s, e, cid, clause_of)] if r), None)
             usable = [d for d in dates if not self._is_comparison(words, d, e)]
             if rank is not None:
                 cell = Cell(flow=flow, province=ctx.province, sector=ctx.topic_sector,
@@ -1815,6 +1820,26 @@ class RelationExtractor:
         sectors = [x._.norm for x in places if x.label_ == "SECTOR" and "|" not in (x._.norm or "")]
         cell.sector = sectors[0] if len(sectors) == 1 else ctx.topic_sector
         self._add_rank(doc, s, e, cell, rank, (s, e), p.start, (s, e), "sentence", ctx, drafts)
+
+    def _reference_points(self, words, places, e) -> set[int]:
+        """Starts of the places a position is stated against: "X'in ardından", and the names
+        coordinated before it ("İstanbul, Kocaeli ve İzmir'in ardından dördüncü")."""
+        reference, out, heads = self.cues["reference_after"], set(), set()
+        for k in range(len(places) - 1, -1, -1):
+            p = places[k]
+            if p.end < e and words[p.end] in reference:
+                out.add(p.start)
+                heads.add(p.start)
+                continue
+            if k + 1 >= len(places) or places[k + 1].start not in out:
+                continue
+            between = words[p.end:places[k + 1].start]
+            # The list's last name is joined by a conjunction ("Kocaeli ve İzmir'in ardından");
+            # a comma alone before the head sets off the subject ("Çin, Rusya'nın ardından").
+            if between and all(w in self._coordinators for w in between) \
+                    and (places[k + 1].start not in heads or any(w != "," for w in between)):
+                out.add(p.start)
+        return out
 
     def _rank_list(self, doc, words, s, e, places, dates, ctx, drafts, flow) -> bool:
         """"makine sektörü ilk sırada, otomotiv ikinci sırada, hububat üçüncü sırada": several
