@@ -19,8 +19,10 @@ and changed nothing.
   blocks, text hard-wrapped at a fixed width, regional round-ups, stories mostly about
   something else with one or two trade figures.
 - articles6.jsonl: 30 more (wire copy, union and ministry releases with tables, columns,
-  bilateral forums, crop seasons, figures in passing), written after the day's last change
-  and scored once: it changed nothing.
+  bilateral forums, crop seasons, figures in passing).
+- articles7.jsonl: 30 on provinces and sectors less often in the news, several measures a
+  sentence, partner lists, seasons defined by the article; written after the day's last
+  change and scored once: it changed nothing.
 
 Each set is scored whole with the FACTS.md metric (service.train.metrics.score) against a
 floor on the micro F1 of its main facts, so a change that makes extraction generalize
@@ -55,11 +57,18 @@ DATA = Path(__file__).parent / "data"
 #   leaving a month it zoomed in on, seasons whose months the text states): F1 0.964. Floor 0.94.
 # - articles5.jsonl: once, at commit 6923fb9: P=0.934 R=0.868 F1=0.900 (at b35d2fc, the day
 #   before's last state, it scores 0.862). Floor: that F1 minus 0.03.
-# - articles6.jsonl: once, at the day's last change (commit a0cff42): P=0.902 R=0.880 F1=0.891
+# - articles6.jsonl: once, at commit a0cff42: P=0.902 R=0.880 F1=0.891
 #   (change_pct 0.913, share_pct 0.947, rank 0.842); the day before's rules score 0.876 on it.
 #   Floor: that F1 minus 0.03, rounded down.
+#   Its errors were then read: after the mechanisms they showed missing (a section returns to
+#   the story's flow, a carried sector onto a named one, seasons' first months, 'kentimiz'
+#   after a speaker's organisation, lists of reference points) it scores 0.945. Floor kept.
+# - articles7.jsonl: once, at the day's last change (commit 0dedeae): P=0.911 R=0.881 F1=0.896
+#   (change_pct 0.960, share_pct 0.815, rank 0.979); the day before's rules score 0.807 on it.
+#   Floor: that F1 minus 0.03, rounded down.
 SETS = [("articles.jsonl", 40, 0.93), ("articles2.jsonl", 40, 0.92), ("articles3.jsonl", 30, 0.86),
-        ("articles4.jsonl", 30, 0.94), ("articles5.jsonl", 30, 0.87), ("articles6.jsonl", 30, 0.86)]
+        ("articles4.jsonl", 30, 0.94), ("articles5.jsonl", 30, 0.87), ("articles6.jsonl", 30, 0.86),
+        ("articles7.jsonl", 30, 0.86)]
 PRINTED = ("flow", "province", "country", "sector", "period", "value", "currency",
            "change_pct", "share_pct", "change_abs")
 
