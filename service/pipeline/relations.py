@@ -1899,7 +1899,7 @@ class RelationExtractor:
         if len(foreign) == 1 and self._has("bilateral", words, s, e):
             ctx.bilateral = next(iter(foreign))
         elif not foreign and ctx.bilateral is None and (ctx.country or ctx.topic_country) \
-                and self._has("bilateral", words, s, e):
+                and self._has("bilateral_pair", words, s, e):
             # "İki ülke arasındaki ticaret hacmi" with no name: the pair is Türkiye and the
             # partner the story has named.
             ctx.bilateral = ctx.country or ctx.topic_country
