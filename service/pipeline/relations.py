@@ -376,7 +376,7 @@ class RelationExtractor:
                 # one after a bare name opening the sentence ("Kayseri, ihracatta 15'inci sırada
                 # yer aldı") or a source's attribution ("… verilerine göre kent, …"): the name is
                 # the subject of the clause after it.
-                opening = self._after_attribution(words, start, i)
+                opening = self._after_attribution(words, start, i) if w == "," and i > s else start
                 if opening < i - 1 and words[opening] in QUOTES:
                     opening += 1   # '"Kahramanmaraş, ocakta …': a quote opening on the name
                 if not (w == "," and i > s and (cid == 0 or opening > start)
@@ -2179,10 +2179,16 @@ class RelationExtractor:
                 continue
             others = [w for p, w in by_period.items() if p != c.period and fits(d.value, w, d.share_pct)]
             if len(others) == 1:
-                c.period = others[0].cell.period
-                src = others[0].sources.get("period")
-                if src is not None:
-                    d.sources["period"] = (src[0], src[1], "share")
+                RelationExtractor._take_period_of(d, others[0])
+
+    @staticmethod
+    def _take_period_of(part: FactDraft, whole: FactDraft) -> None:
+        """Move `part` to the period of the whole it fits, its period's source pointing at the
+        whole's ("share")."""
+        part.cell.period = whole.cell.period
+        src = whole.sources.get("period")
+        if src is not None:
+            part.sources["period"] = (src[0], src[1], "share")
 
     @staticmethod
     def _part_within_whole(drafts: list[FactDraft]) -> None:
@@ -2227,10 +2233,7 @@ class RelationExtractor:
             longer = [w for p, w in by_period.items()
                       if p != c.period and w.value >= d.value and self._inside(c.period, p)]
             if len(longer) == 1:
-                c.period = longer[0].cell.period
-                src = longer[0].sources.get("period")
-                if src is not None:
-                    d.sources["period"] = (src[0], src[1], "share")
+                self._take_period_of(d, longer[0])
 
     @staticmethod
     def _carried_onto_a_named_cell(drafts: list[FactDraft]) -> None:
