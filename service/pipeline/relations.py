@@ -350,9 +350,12 @@ class RelationExtractor:
         for i, text in enumerate(texts):
             # A token's trailing whitespace is one space at most: line breaks are space tokens.
             if "\n" in text and text.isspace() and text.count("\n") == 1 and 0 < i < n - 1 \
-                    and (texts[i - 1] == "," or texts[i + 1][:1].islower()):
+                    and (texts[i - 1] == "," or texts[i + 1][:1].islower()
+                         or (texts[i - 1] == ":" and not self._table_line(texts, i + 1))):
                 # A text wrapped at a fixed width breaks lines inside sentences: a line that ends
-                # with a comma, or one followed by a lower-case word, goes on.
+                # with a comma, or one followed by a lower-case word, goes on. A line that ends
+                # with a colon announces what the next one lists ("… rakamları şöyle:"), unless
+                # that is a table, whose rows are sentences of their own.
                 continue
             if text in SENT_END or ("\n" in text and text.isspace()):
                 if i + 1 > start:
@@ -361,6 +364,16 @@ class RelationExtractor:
         if start < len(doc):
             out.append((start, len(doc)))
         return out
+
+    @staticmethod
+    def _table_line(texts: list[str], i: int) -> bool:
+        """Whether the line from token `i` holds a table's column separator."""
+        for text in texts[i:]:
+            if text == "|":
+                return True
+            if "\n" in text:
+                return False
+        return False
 
     def _clauses(self, doc: Doc, words, s: int, e: int, token_info) -> "Clauses":
         """Clause id for each token of the sentence (index i - s), with each clause's token range."""
@@ -887,6 +900,10 @@ class RelationExtractor:
         def free(p):
             return p.start not in claimed
 
+        # "<il>'den sonra X dolar ile ikinci": a position's reference point is not the figure's,
+        # before it or after it ("<ülke>'nın ardından X dolar ihracat yapılan <ülke> ikinci").
+        reference = self.cues["reference_after"]
+        places = [p for p in places if not (p.end < e and words[p.end] in reference)]
         # "Türkiye'den … 1,6 milyar dolarlık fındık ihracatının … Trabzon'dan": when the clause names a
         # place before the amount, a place after it belongs to something else.
         prev_money = max((x.end for x in others if x.end <= m.start and x.clause == m.clause and x.role != "from"
@@ -901,9 +918,6 @@ class RelationExtractor:
         # "… ihracatının üçte biri İtalya'ya yapıldı": a place after a fraction word is the part's.
         fractions = self._sets["fraction_words"]
         fraction_after = next((i for i in fractions.find(words, m.end, c1) if doc[i].ent_type_ != "DATE"), c1)
-        # "<il>'den sonra X dolar ile ikinci": a position's reference point is not the figure's.
-        reference = self.cues["reference_after"]
-        places = [p for p in places if not (p.end < e and words[p.end] in reference)]
         for label in PLACE_LABELS:
             cands = [p for p in places if p.label_ == label and free(p)]
             pick = None
@@ -1074,9 +1088,14 @@ class RelationExtractor:
         return "balance" if flow.startswith("balance") else flow
 
     def _balance_sign(self, words, s, e, m) -> int:
-        if self._has("balance:negative", words, s, e) or self._has("flow:balance_negative", words, s, e):
-            return -1
-        return 1
+        """The sign the words nearest the figure give it: "2021'i X dolar fazlayla kapatan sektör,
+        … sonraki yıllarda açık verdi" has a surplus first, then a deficit."""
+        negative = self._find("balance:negative", words, s, e) + self._find("flow:balance_negative", words, s, e)
+        if not negative:
+            return 1
+        positive = self._find("balance:positive", words, s, e) + self._find("flow:balance_positive", words, s, e)
+        distance = lambda i: m.start - i if i < m.start else i - m.end + 1   # noqa: E731
+        return -1 if not positive or min(map(distance, negative)) < min(map(distance, positive)) else 1
 
     def _respective(self, words, s, e, places, monies) -> dict:
         """"ABD ve Birleşik Krallık sırasıyla 1,3 milyar ve 1,2 milyar dolarla": pair in order."""
@@ -1683,8 +1702,10 @@ class RelationExtractor:
                 if ordinal:
                     # "en çok ihracat yapan dördüncü il": the ordinal says the position.
                     return ordinal
-                if i + n < e and doc[i + n].like_num and doc[i + n].ent_type_ not in MEASURE_LABELS:
-                    continue  # "en fazla ihracat yapılan 10 ülke": the head of a list, no position
+                if any(doc[k].like_num and doc[k].ent_type_ not in MEASURE_LABELS for k in range(i + n, min(c1, i + n + 3))):
+                    # "en fazla ihracat yapılan 10 ülke", "en fazla ihracat yapan ilk 10 şehir": the
+                    # head of a list, no position.
+                    continue
                 return 1
             n = self._sets["rank_one_place"].match_at(words, i)
             if n and i + n < e and doc[i + n].ent_iob_ == "B" and doc[i + n].ent_type_ in ("COUNTRY", "PROVINCE"):
@@ -1745,6 +1766,10 @@ class RelationExtractor:
                 j -= 1
             if j > 0 and words[j - 1].endswith(self._instrumental) and doc[j - 1].ent_type_ == "MONEY":
                 near_rank_word = True
+            elif nxt in self._coordinators and any(w in self.cues["rank_predicate"] for w in words[i + 1:e]):
+                # "X dolar ihracat yapılan İsrail ikinci, Y dolarla İngiltere üçüncü sırada yer aldı":
+                # a name and its position, the verb shared with the list's last item.
+                near_rank_word = True
         if stem in self._ordinals and near_rank_word:
             return self._ordinals[stem]
         for word, n in self._ordinals.items():
@@ -1798,6 +1823,26 @@ class RelationExtractor:
             return
         if flow is not None and len(cells) + len(sector_only) > 1 \
                 and self._rank_list(doc, words, s, e, places, dates, ctx, drafts, flow):
+            return
+        if flow is not None and len(cells) > 1 and len({clause_of[p.start - s] for p in cells}) == len(cells):
+            # "<il> sıralamasında 9'uncu kent olan <il>'da, en fazla ihracat <ülke>'ya yapıldı": names
+            # in clauses of their own, each ranked by its own clause's words; a partner's
+            # province is the one the sentence ranks.
+            province = next((p._.norm for p in cells if p.label_ == "PROVINCE"), ctx.province)
+            usable = [d for d in dates if not self._is_comparison(words, d, e)]
+            period = self._resolve_date(usable[-1], ctx) if usable else ctx.period
+            for p in cells:
+                cid = clause_of[p.start - s]
+                c0, c1 = self._clause_range(clause_of, s, cid)
+                rank = self._rank(doc, words, s, e, cid, clause_of, within=(c0, c1))
+                if rank is None:
+                    continue
+                cell = Cell(flow=flow, province=province, period=period, sector=ctx.topic_sector)
+                if p.label_ == "COUNTRY":
+                    cell.country = p._.code
+                else:
+                    cell.province = p._.norm
+                self._add_rank(doc, s, e, cell, rank, (c0, c1), p.start, (c0, c1), "clause", ctx, drafts)
             return
         if flow is None or len(cells) != 1:
             return
@@ -1916,6 +1961,14 @@ class RelationExtractor:
         usable = [d for d in usable if not any(0 <= m.start - d.end <= 1 for m in froms)]
         if self._historical(words, s, e, sentence_facts):
             usable = []
+        if not sentence_facts:
+            # "2026 yılında toparlanma bekliyoruz": the year of a forecast frames no figure.
+            usable = [d for d in usable if not self._has("target", words, d.end, e)]
+        else:
+            # "… 1,4 milyar dolar olurken umutlar 2026 yılına çevrildi": a date after the sentence's
+            # last figure, in a clause of no figure, frames nothing.
+            last_end = max(m.end for m, _ in sentence_facts)
+            usable = [d for d in usable if d.start < last_end or any(d.end <= x.start for x in monies)]
         if usable:
             last = usable[-1]
             p = self._resolve_date(last, self._sentence_ctx(usable, last, ctx) if last._.norm else ctx)
