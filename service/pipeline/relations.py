@@ -335,6 +335,12 @@ class RelationExtractor:
             i += 1
         if i < len(doc) and self._sets["example_after"].match_at(words, i):
             return True
+        if ent.label_ == "COUNTRY" and ent.start > 1 and words[ent.start - 1] in self._coordinators \
+                and doc[ent.start - 2].is_alpha and not doc[ent.start - 2].ent_type_ \
+                and self._counted(doc, ent.start - 2):
+            # "200 ülke, serbest bölge ve özerk bölgeye ihracat yapan kent": a kind of destination
+            # in a count, no partner.
+            return True
         # "Serbest Bölge ihracatımız ile birlikte 2,5 milyar dolar": a part included in the total.
         if self._has("inclusion_after", words, ent.end, min(ent.end + 3, len(doc))):
             return True
@@ -904,6 +910,8 @@ class RelationExtractor:
         # before it or after it ("<ülke>'nın ardından X dolar ihracat yapılan <ülke> ikinci").
         reference = self.cues["reference_after"]
         places = [p for p in places if not (p.end < e and words[p.end] in reference)]
+        # "<il>'den, Türkiye'nin ilk çeyrekteki ihracatına X dolarlık katkı": the whole it goes into.
+        places = [p for p in places if p._.code != NATIONAL_CODE or not self._has("whole_dative", words, p.end, min(e, p.end + 4))]
         # "Türkiye'den … 1,6 milyar dolarlık fındık ihracatının … Trabzon'dan": when the clause names a
         # place before the amount, a place after it belongs to something else.
         prev_money = max((x.end for x in others if x.end <= m.start and x.clause == m.clause and x.role != "from"
@@ -950,7 +958,12 @@ class RelationExtractor:
                 # ihracatı X dolar"), not the country of a quote before it.
                 p0, p1 = self._clause_range(clause_of, s, m.clause - 1)
                 if not any(p0 <= x.start < p1 for x in others if x.role != "from"):
-                    bw = [p for p in cands if p0 <= p.start and p.end <= p1]
+                    # The clause's last name is the subject; a sector before it qualifies it
+                    # ("otomotiv alanında üretim yapılan Bursa'dan, …") unless it is a genitive
+                    # subject of its own ("Halılarımızın en çok gittiği pazar ABD, …").
+                    last = max((p.start for p in places if p0 <= p.start and p.end <= p1), default=-1)
+                    bw = [p for p in cands if p0 <= p.start and p.end <= p1 and (
+                        label != "SECTOR" or p.start == last or words[p.end - 1].endswith(self._genitive))]
                     if bw:
                         pick = bw[-1]
                 if pick is None:
@@ -1180,7 +1193,11 @@ class RelationExtractor:
         if len(monies) > 1 and m.role != "from" and not m.delta:
             # In a list each entity belongs to one figure; a from-value or a change amount ("X dolar
             # artarak Y dolara") lends its entity to the value after it.
-            claimed.update(p.start for p in local.values())
+            # A name a relative clause describes stays free for the sentence's own figure ("2021'de
+            # X dolarlık ihracatın yapıldığı İspanya'ya bu yıl Y dolarlık ihracat yapıldı").
+            relative = tuple(self.cues["relative_participle_suffix"])
+            claimed.update(p.start for p in local.values() if not (
+                p.start >= m.end and any(w.endswith(relative) for w in words[m.end:p.start])))
         # A region blocks the figure only as its own subject ("<bölge> bölgesinin ihracatı"), not
         # where it qualifies a province named with it ("<bölge>'nin sanayi kenti <il>").
         regional = any(x in local for x in NO_CELL_LABELS) and not any(x in local for x in ("PROVINCE", "COUNTRY"))
@@ -1549,7 +1566,12 @@ class RelationExtractor:
             target = (same_clause[0][1] if same_clause and not self._is_national(same_clause[0][1].cell)
                       else (cands[0][1] if cands else None))
         else:
-            if same_clause:
+            # "yüzde 6'lık artışla 297 milyon dolar": a change in the instrumental is the figure's right after it.
+            after = [d for mm, d in same_clause if m.end < mm.start <= m.end + 3
+                     and any(w.endswith(self._instrumental) for w in words[m.end - 1:mm.start])]
+            if after:
+                target = after[0]
+            elif same_clause:
                 target = same_clause[0][1]
             else:
                 # A percent in its own clause belongs to the sentence's figure only when no
