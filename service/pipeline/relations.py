@@ -335,9 +335,9 @@ class RelationExtractor:
             i += 1
         if i < len(doc) and self._sets["example_after"].match_at(words, i):
             return True
-        if ent.label_ == "COUNTRY" and ent.start > 1 and words[ent.start - 1] in self._coordinators \
+        if ent.label_ == "COUNTRY" and ent.start > 2 and words[ent.start - 1] in self._coordinators \
                 and doc[ent.start - 2].is_alpha and not doc[ent.start - 2].ent_type_ \
-                and self._counted(doc, ent.start - 2):
+                and doc[ent.start - 3].text[:1].isdigit() and doc[ent.start - 3].ent_type_ not in MEASURE_LABELS:
             # "200 ülke, serbest bölge ve özerk bölgeye ihracat yapan kent": a kind of destination
             # in a count, no partner.
             return True
