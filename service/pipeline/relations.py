@@ -1094,11 +1094,23 @@ class RelationExtractor:
             # "3 milyar dolar ihracat ve 1 milyar dolar ithalat": the flow noun right after an amount
             # is its own; otherwise the one before it ("İhracat, 3,23 milyar dolar …").
             hits.sort(key=lambda h: (0 if h[0] == a1 else 1, a0 - h[0] if h[0] < a0 else 100 + h[0] - a1))
+            if a1 - 1 < len(words) and words[a1 - 1].endswith(tuple(self.cues["possessive_accusative_suffix"])) \
+                    and any(i >= a1 for i, _ in hits):
+                # "Ticaret hacminin 16 milyar dolarını Türkiye'nin ihracatı oluşturdu": the whole in the
+                # genitive owns the part; the part's flow is the one named after it.
+                hits = [h for h in hits if h[0] >= a1 or not self._ends_genitive(words, h)] or hits
         else:
             hits.sort()
         # "ihracat hacmi" is export, "dış ticaret açığı" is balance: the longer, more specific cue at a position wins.
         flow = hits[0][1]
         return "balance" if flow.startswith("balance") else flow
+
+    def _ends_genitive(self, words, hit) -> bool:
+        """Whether the flow cue at `hit` ends in the genitive ("ticaret hacminin")."""
+        i, flow = hit
+        n = self._sets["flow:" + flow].match_at(words, i)
+        # The cue's last word or the head noun right after it ("ikili ticaret hacminin").
+        return n > 0 and any(w.endswith(self._genitive) for w in words[i + n - 1:i + n + 1])
 
     def _balance_sign(self, words, s, e, m) -> int:
         """The sign the words nearest the figure give it: "2021'i X dolar fazlayla kapatan sektör,
@@ -1253,6 +1265,13 @@ class RelationExtractor:
                     # other country of the story, and its import is Türkiye's export.
                     national, partner_code = False, partner
                     cell.flow = {"export": "import", "import": "export"}.get(cell.flow, cell.flow)
+        elif country is not None and flow in ("export", "import"):
+            # "X dolarını da ABD'nin Türkiye'ye yaptığı ihracat oluşturdu": the partner named
+            # before Türkiye, as its own trade's subject, whichever of the two the figure took.
+            turkey = next((p for p in places if p.label_ == "COUNTRY" and p._.code == NATIONAL_CODE
+                           and p.start > country.start and clause_of[p.start - s] == clause_of[country.start - s]), None)
+            if turkey is not None and self._mirrored(words, country, turkey):
+                cell.flow = {"export": "import", "import": "export"}[cell.flow]
         if self._has("national", words, c0, c1) \
                 and not (country is not None and country._.code != NATIONAL_CODE):
             # "ülke bazında" is nationwide, unless a partner is named: then it is by country.
