@@ -1384,6 +1384,14 @@ class RelationExtractor:
             if "SECTOR" not in local and "PRODUCT" not in local:
                 cell.sector, cell.product = sl.sector, sl.product
             cell.period = cell.period if dates else sl.period
+        if sl is not None and sl.flow != cell.flow and not national and "PROVINCE" not in local \
+                and "COUNTRY" not in local and sl.province and sl.province != cell.province \
+                and any(p.label_ == "PROVINCE" and p._.norm == sl.province and p.start < m.start for p in places):
+            # "<il>: ocak ayını X dolar ihracat ve Y dolar ithalatla kapattı": the second measure of
+            # another flow keeps the subject the sentence named for the first.
+            cell.province = sl.province
+            if "SECTOR" not in local and "PRODUCT" not in local:
+                cell.sector, cell.product = sl.sector, sl.product
         leader = ctx.sentence_leader or ctx.leader
         if leader is not None and leader.flow == cell.flow and self._continues_list(doc, words, s, e, places, m,
                                                                                    ctx.sentence_leader is not None):
@@ -2036,7 +2044,12 @@ class RelationExtractor:
             named = [norm for start, norm in ctx.org_provinces if s <= start < e]
             if named:
                 ctx.last_province = named[-1]
-        if len({p._.norm for p in provinces}) == 1:
+        if provinces and provinces[0].end < e and words[provinces[0].end] == ":" \
+                and not any(w.strip() for w in words[s:provinces[0].start]):
+            # "Ardahan: Mütevazı bir tablo çizdi. X dolar ihracata karşılık …": a name set off by a
+            # colon at the head of a paragraph is the subject of what follows.
+            ctx.province = provinces[0]._.norm
+        elif len({p._.norm for p in provinces}) == 1:
             suf = split_suffix(words[provinces[0].end - 1])[1]
             # The subject of a trade sentence ("Diyarbakır'ın ihracatı", "Trabzon'da") becomes the
             # story's province; one named as a source or goal ("İstanbul'dan") does not.
