@@ -239,8 +239,9 @@ class Gazetteer:
 
     def _allowed(self, doc: Doc, start: int, end: int, entry: dict) -> bool:
         first = doc[start]
-        if entry.get("not_before") and end < len(doc) and _fold(doc[end].text) in entry["not_before"]:
-            return False
+        if entry.get("not_before") and end < len(doc) and (
+                _fold(doc[end].text) in entry["not_before"] or _fold(doc[end].lemma_ or "") in entry["not_before"]):
+            return False   # "komşu illeri": the word it qualifies, in any case ("il", "illeri")
         if entry["proper"] and not first.text[:1].isupper():
             return False
         if not entry["ambiguous"]:

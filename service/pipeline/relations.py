@@ -1383,6 +1383,11 @@ class RelationExtractor:
                 cell.province = sl.province
             if "SECTOR" not in local and "PRODUCT" not in local:
                 cell.sector, cell.product = sl.sector, sl.product
+        elif sl is not None and sl.flow != cell.flow and not local and sl.province is None and sl.country is None \
+                and sl.sector is None and sl.product is None and any(
+                    p.label_ == "COUNTRY" and p._.code == NATIONAL_CODE and p.start < m.start for p in places):
+            # "Türkiye genelinde ihracat yüzde 4 azalırken, ithalat yüzde 0,1 arttı": the whole country's too.
+            cell.province = cell.country = cell.sector = cell.product = None
             cell.period = cell.period if dates else sl.period
         if sl is not None and sl.flow != cell.flow and not national and "PROVINCE" not in local \
                 and "COUNTRY" not in local and sl.province and sl.province != cell.province \
@@ -1392,6 +1397,11 @@ class RelationExtractor:
             cell.province = sl.province
             if "SECTOR" not in local and "PRODUCT" not in local:
                 cell.sector, cell.product = sl.sector, sl.product
+        elif sl is not None and sl.flow != cell.flow and not local and sl.province is None and sl.country is None \
+                and sl.sector is None and sl.product is None and any(
+                    p.label_ == "COUNTRY" and p._.code == NATIONAL_CODE and p.start < m.start for p in places):
+            # "Türkiye genelinde ihracat yüzde 4 azalırken, ithalat yüzde 0,1 arttı": the whole country's too.
+            cell.province = cell.country = cell.sector = cell.product = None
         leader = ctx.sentence_leader or ctx.leader
         if leader is not None and leader.flow == cell.flow and self._continues_list(doc, words, s, e, places, m,
                                                                                    ctx.sentence_leader is not None):
@@ -1664,6 +1674,8 @@ class RelationExtractor:
         if d.rank is not None:
             d.sources["rank"] = (doc[clause[0]].idx, doc[clause[1] - 1].idx + len(doc[clause[1] - 1]), "clause")
         drafts.append(d)
+        if ctx.sentence_leader is None:
+            ctx.sentence_leader = cell   # a sentence of changes alone is led by its first
 
     def _earlier_level(self, words, m, s, e, clause_of, sentence_facts, ctx):
         """The draft of the earlier level a change `m` leads from, when the sentence states only
