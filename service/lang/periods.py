@@ -341,6 +341,15 @@ class PeriodParser:
             return None
         expr, j = r
         w, n = sc.w, sc.n
+        if expr.day and expr.year is not None and j + 1 < n and w[j] in self.range_conn:
+            # "1 Eylül 2024-31 Mart 2025 tarihleri arasında": from one day to another, the
+            # months they run through.
+            r2 = self._expr_at(sc, j + 1)
+            if r2 is not None and r2[0].day and r2[0].year is not None and r2[0].months and expr.months:
+                (b, k) = r2
+                if (b.year, b.months[1]) > (expr.year, expr.months[0]):
+                    return PeriodExpr(year=expr.year, months=(expr.months[0], b.months[1]),
+                                      year_end=b.year if b.year != expr.year else None), k
         # "2008-2009 ile 2017-2018 arasında", "Ocak ile Haziran arasında": one span.
         if j + 1 < n and w[j] in self.list_conn:
             r2 = self._expr_at(sc, j + 1)

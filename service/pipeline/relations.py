@@ -480,12 +480,18 @@ class RelationExtractor:
         and last months the text states runs over those months, here and wherever the article
         names a season of the same months by default (the trade's own season may differ from the
         one the period table knows for the product)."""
-        for k in range(2, len(dates)):
-            a, b, season = dates[k - 2], dates[k - 1], dates[k]
-            sp, pa, pb = season._.period, a._.period, b._.period
-            if not (sp and "/" in sp and pa and pb and len(pa) == 7 and len(pb) == 7):
+        for k in range(1, len(dates)):
+            season, b = dates[k], dates[k - 1]
+            sp, pb = season._.period, b._.period
+            if not (sp and "/" in sp and pb) or not 0 <= season.start - b.end <= 3:
                 continue
-            if b.start - a.end != 1 or doc[a.end].text not in ("-", "–", "—") or not 0 <= season.start - b.end <= 3:
+            if len(pb) == 15 and doc[b.start].text.isdigit() and len(doc[b.start].text) <= 2:
+                # The two days read as one range ("1 Kasım 2023-31 Ekim 2024").
+                pa, pb = pb[:7], pb[8:]
+            elif k >= 2 and len(pb) == 7 and dates[k - 2]._.period and len(dates[k - 2]._.period) == 7 \
+                    and b.start - dates[k - 2].end == 1 and doc[b.start - 1].text in ("-", "–", "—"):
+                pa = dates[k - 2]._.period
+            else:
                 continue
             y1, m1, y2, m2 = parse_period(sp)
             if y2 != y1 + 1 or int(pa[:4]) != y1 or int(pb[:4]) != y2 or pa[5:] == f"{m1:02d}":

@@ -15,6 +15,11 @@ D = date.fromisoformat
 
 # (sentence, publication date, the expression as found, period, code or anaphoric kind)
 CORPUS = [
+    # from one day to another: the months they run through
+    ("Birlik, 1 Ağustos 2023-31 Mayıs 2024 tarihleri arasında 900 milyon dolarlık kayısı ihraç edildiğini bildirdi.",
+     "2024-06-10", "1 Ağustos 2023-31 Mayıs 2024", "2023-08/2024-05", "explicit"),
+    ("Kuruyemiş satışları 1 Mart 2025-30 Eylül 2025 döneminde 40 milyon dolara çıktı.",
+     "2025-10-20", "1 Mart 2025-30 Eylül 2025 döneminde", "2025-03/2025-09", "explicit"),
     # years
     ("Şirketin 2024'te yaptığı ihracat 3 milyar dolar oldu.", "2025-02-01", "2024'te", "2024", "explicit"),
     ("Kentin ihracatı 2025 yılında 12 milyar dolara ulaştı.", "2026-01-05", "2025 yılında", "2025", "explicit"),
