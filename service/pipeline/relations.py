@@ -146,6 +146,7 @@ class Context:
     section_sentence: bool = False     # this sentence opens a section ("İller arasında …")
     orgs: tuple = ((), ())             # the doc's organisations: ((start, end) bounds, their starts)
     last_province: str | None = None   # the province named last, in any case ("kent" refers to it)
+    joint_sector: bool = False         # the sentence before spoke of two sectors together ("demir-çelik")
 
 
 @dataclass
@@ -713,10 +714,14 @@ class RelationExtractor:
             if ctx.sentence_leader is None:
                 ctx.sentence_leader = d.cell
 
+        # "Özbekistan ve Rusya'da ise sırasıyla yüzde 53 ve yüzde 40'lık artış": changes paired in order.
+        changes = [m for m in measures if not m.excluded and m.label == "PERCENT" and m.role == "change"]
+        respective_changes = self._respective(words, s, e, places, changes) if not monies else {}
         for m in measures:
             if m.excluded or m.label != "PERCENT":
                 continue
-            self._attach_percent(doc, words, m, s, e, clause_of, places, dates, ctx, sentence_facts, drafts, monies)
+            self._attach_percent(doc, words, m, s, e, clause_of, places, dates, ctx, sentence_facts, drafts, monies,
+                                 forced=respective_changes.get(m.start))
 
         self._clause_ranks(doc, words, s, e, places, measures, clause_of, sentence_facts, ctx, drafts)
         self._update_context(words, s, e, places, dates, sentence_facts, ctx, monies)
@@ -1375,6 +1380,13 @@ class RelationExtractor:
         if cell.sector is None and ctx.partner_sector and "COUNTRY" in local and not national \
                 and not any(x in local for x in ("SECTOR", "PRODUCT", "PROVINCE")):
             cell.sector = ctx.partner_sector
+        if cell.country is not None and "SECTOR" not in local and "PROVINCE" not in local and "PRODUCT" not in local \
+                and (ctx.joint_sector or any(p.label_ == "SECTOR" and "|" in (p._.norm or "") and p.start < m.start
+                                             for p in places)) \
+                and not any(p.label_ == "SECTOR" and "|" not in (p._.norm or "") for p in places):
+            # "demir-çelik ihracatında … İtalya'ya yapılan ihracat yüzde 54 arttı": a partner's figure
+            # of two sectors together is no fact (FACTS.md).
+            return None, local
         product = local.get("PRODUCT")
         if product is not None:
             cell.product = product._.norm
@@ -1547,7 +1559,8 @@ class RelationExtractor:
         return same[0] if same else None
 
     # -- percents ---------------------------------------------------------------
-    def _attach_percent(self, doc, words, m, s, e, clause_of, places, dates, ctx, sentence_facts, drafts, monies):
+    def _attach_percent(self, doc, words, m, s, e, clause_of, places, dates, ctx, sentence_facts, drafts, monies,
+                        forced=None):
         value = m.ent._.value
         if value is None:
             return
@@ -1652,7 +1665,7 @@ class RelationExtractor:
                 target.sources["share_pct"] = span
             target.evidence.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
             return
-        owner = self._share_owner(words, m, s, e, clause_of, places) if m.role == "share" else None
+        owner = self._share_owner(words, m, s, e, clause_of, places) if m.role == "share" else forced
         cell, local = self._cell_for(doc, words, m, s, e, clause_of, places, dates, ctx, set(), monies,
                                      forced=owner)
         if cell is None:
@@ -1866,6 +1879,8 @@ class RelationExtractor:
                  and not split_suffix(words[p.end - 1])[1].endswith(ablative)
                  and p.start not in references]
         sector_only = [p for p in places if p.label_ == "SECTOR" and "|" not in (p._.norm or "")]
+        if not sector_only and any(p.label_ == "SECTOR" for p in places):
+            return   # "demir-çelik ihracatında ilk sırada İtalya": a ranking of two sectors together
         if not cells and len(sector_only) == 1 and ctx.province and self._has("anaphora_province", words, s, e):
             # "otomotiv sektörüyle kent … Türkiye'nin lider ili oldu": the story's province ranks in that sector.
             cells = sector_only
@@ -2105,6 +2120,8 @@ class RelationExtractor:
         sectors = [p._.norm for p in places if p.label_ == "SECTOR" and "|" not in (p._.norm or "")]
         if sectors:
             ctx.sector = sectors[-1]
+        ctx.joint_sector = not sectors and (any(p.label_ == "SECTOR" for p in places) or (
+            ctx.joint_sector and not any(p.label_ in ("PROVINCE", "PRODUCT") for p in places)))
         self._update_scope(words, s, e, places, sentence_facts, ctx)
 
     def _update_scope(self, words, s, e, places, sentence_facts, ctx) -> None:
