@@ -627,6 +627,10 @@ class RelationExtractor:
                 m.excluded = True
             elif m.label == "MONEY" and self._is_bound(words, m.end, e):
                 m.excluded = True
+            elif m.label == "MONEY" and m.end < e and words[m.end] == "," and self._shares_bound(words, m, measures, e):
+                # "Almanya'ya ihracat 2 milyar doları, ABD'ye ihracat ise 1 milyar doları aştı": the
+                # verb of the list's last amount bounds the amounts before it, in the same case.
+                m.excluded = True
             elif m.label == "PERCENT" and (self._is_bound(words, m.end, e) or self._rate_of(words, m, s, clause_of)):
                 # "payı yüzde 30'a yaklaştı": a bound, no share; "doluluk oranı yüzde 80": a rate
                 # of something else (occupancy, capacity use, coverage), no share or change.
@@ -767,6 +771,15 @@ class RelationExtractor:
         if self._sets["bound_level"].match_at(words, end):
             return self._has("bound_level_verb", words, end + 1, min(end + 4, sent_end))
         return False
+
+    def _shares_bound(self, words, m, measures, e) -> bool:
+        """Whether the next amount of the sentence, written in the same case as `m` ("doları …,
+        … doları aştı"), is a bound."""
+        nxt = next((x for x in measures if x.label == "MONEY" and x.start >= m.end), None)
+        if nxt is None:
+            return False
+        a, b = words[m.end - 1], words[nxt.end - 1]
+        return a == b and a.endswith(tuple(self.cues["accusative_suffix"])) and self._is_bound(words, nxt.end, e)
 
     def _change_abs_sign(self, words, m, e) -> int:
         """+1/-1 when the amount is a change, not a level: "345 milyon dolarlık bir artış",
@@ -917,6 +930,9 @@ class RelationExtractor:
         def free(p):
             return p.start not in claimed
 
+        def ctx_alpha(i):
+            return doc[i].is_alpha
+
         # "<il>'den sonra X dolar ile ikinci": a position's reference point is not the figure's,
         # before it or after it ("<ülke>'nın ardından X dolar ihracat yapılan <ülke> ikinci").
         reference = self.cues["reference_after"]
@@ -937,6 +953,15 @@ class RelationExtractor:
         # "… ihracatının üçte biri İtalya'ya yapıldı": a place after a fraction word is the part's.
         fractions = self._sets["fraction_words"]
         fraction_after = next((i for i in fractions.find(words, m.end, c1) if doc[i].ent_type_ != "DATE"), c1)
+        # "X dolara yükselten makine sektörünün en büyük pazarı Almanya": the noun a participle after
+        # the amount describes is the figure's; what that noun owns is not.
+        head_end = c1
+        k = next((i for i in range(m.end, min(m.end + 2, c1)) if len(words[i]) > 4 and ctx_alpha(i)
+                  and words[i].endswith(self._subject_participle)), None)
+        if k is not None:
+            head = next((p for p in places if p.start > k), None)
+            if head is not None and head.start <= k + 2:
+                head_end = head.end
         for label in PLACE_LABELS:
             cands = [p for p in places if p.label_ == label and free(p)]
             pick = None
@@ -959,7 +984,7 @@ class RelationExtractor:
             if pick is None and not inst and not backward_any:
                 # Looking forward stops at the next figure: in "X dolarlık ihracatın yüzde N'lik
                 # kısmı <il>'den" the province is the share's, not the amount's before it.
-                nxt = min([x.start for x in others if x.start > m.end] + [pct_after, c1, fraction_after])
+                nxt = min([x.start for x in others if x.start > m.end] + [pct_after, c1, fraction_after, head_end])
                 fw = [p for p in cands if m.end <= p.start < nxt and p._.code != NATIONAL_CODE]
                 if fw:
                     pick = fw[0]
