@@ -994,12 +994,12 @@ class RelationExtractor:
                 # ihracatı X dolar"), not the country of a quote before it.
                 p0, p1 = self._clause_range(clause_of, s, m.clause - 1)
                 if not any(p0 <= x.start < p1 for x in others if x.role != "from"):
-                    # The clause's last name is the subject; a sector before it qualifies it
+                    # The clause's last name is the subject; a sector or product before it qualifies it
                     # ("otomotiv alanında üretim yapılan Bursa'dan, …") unless it is a genitive
                     # subject of its own ("Halılarımızın en çok gittiği pazar ABD, …").
                     last = max((p.start for p in places if p0 <= p.start and p.end <= p1), default=-1)
                     bw = [p for p in cands if p0 <= p.start and p.end <= p1 and (
-                        label != "SECTOR" or p.start == last or words[p.end - 1].endswith(self._genitive))]
+                        label not in ("SECTOR", "PRODUCT") or p.start == last or words[p.end - 1].endswith(self._genitive))]
                     if bw:
                         pick = bw[-1]
                 if pick is None:
