@@ -1275,7 +1275,7 @@ class RelationExtractor:
             flow = ctx.flow
         cell = Cell(flow=flow)
         country = local.get("COUNTRY")
-        national = False
+        national = mirrored = False
         partner_code = None
         turkey_subject = False
         if country is not None and country._.code == NATIONAL_CODE:
@@ -1294,6 +1294,7 @@ class RelationExtractor:
                 national = False
                 if self._mirrored(words, country, turkey):
                     cell.flow = {"export": "import", "import": "export"}.get(cell.flow, cell.flow)
+                    mirrored = True
             else:
                 partner = self._partner_anaphor(words, turkey, c0, ctx)
                 if partner is not None:
@@ -1308,6 +1309,7 @@ class RelationExtractor:
                            and p.start > country.start and clause_of[p.start - s] == clause_of[country.start - s]), None)
             if turkey is not None and self._mirrored(words, country, turkey):
                 cell.flow = {"export": "import", "import": "export"}[cell.flow]
+                mirrored = True
         if self._has("national", words, c0, c1) \
                 and not (country is not None and country._.code != NATIONAL_CODE):
             # "ülke bazında" is nationwide, unless a partner is named: then it is by country.
@@ -1322,8 +1324,9 @@ class RelationExtractor:
         turkey_subject = turkey_subject or any(
             p.label_ == "COUNTRY" and p._.code == NATIONAL_CODE and c0 <= p.start < m.start
             and split_suffix(words[p.end - 1])[1].endswith(self._genitive) for p in places)
-        if country is not None and turkey_subject and "PROVINCE" not in local:
-            # "Türkiye'nin İran'a ihracatı": the country's trade with the partner, no province's.
+        if country is not None and (turkey_subject or mirrored) and "PROVINCE" not in local:
+            # "Türkiye'nin İran'a ihracatı", "Gürcistan'ın Türkiye'den ithalatı": the country's
+            # trade with the partner, no province's.
             carried = None
         if ctx.sector_story and not self._province_anaphor(words, a0, c1):
             # In a story on a sector, a province named for one of its figures ("X dolarlık bölümü
@@ -1348,7 +1351,9 @@ class RelationExtractor:
         elif not national and "PROVINCE" not in local and not (
                 self._has("national_total", words, c0, c1) and not self._sector_anaphor(words, c0, c1, places)):
             # "Toplam ihracat ise …" after a partner's figure is the whole country's, no partner's.
-            cell.country = ctx.bilateral or ctx.topic_country
+            # A province's story with a leading partner ("<il>'in dış ticaretinde İran ağırlığı")
+            # speaks of the province's whole trade where a figure names no partner.
+            cell.country = ctx.bilateral or (ctx.topic_country if ctx.subject_province is None else None)
         elif national and cell.flow in ("balance", "volume") and ctx.bilateral:
             # "dış ticaret dengesi Türkiye lehine": a balance is between the pair the story is about.
             cell.country = ctx.bilateral
