@@ -1451,8 +1451,14 @@ class RelationExtractor:
             # "Türkiye genelinde ihracat yüzde 4 azalırken, ithalat yüzde 0,1 arttı": the whole country's too.
             cell.province = cell.country = cell.sector = cell.product = None
         leader = ctx.sentence_leader or ctx.leader
-        if leader is not None and leader.flow == cell.flow and self._continues_list(doc, words, s, e, places, m,
-                                                                                   ctx.sentence_leader is not None):
+        # "<sektör> ihracatında İngiltere X dolarla ilk sırada yer aldı. Almanya Y dolarla ikinci, …":
+        # the partners ranked after a ranked partner go on with its ranking.
+        ranking_goes_on = leader is not None and ctx.leader_fresh and leader.country is not None and "COUNTRY" in local \
+            and any(d.rank for d in ctx.last_drafts) \
+            and not any(p.label_ in ("SECTOR", "PRODUCT", "PROVINCE") for p in places) \
+            and self._item_rank(doc, words, s, e, m, monies, clause_of) is not None
+        if leader is not None and leader.flow == cell.flow and (ranking_goes_on or self._continues_list(
+                doc, words, s, e, places, m, ctx.sentence_leader is not None)):
             # "Bu ülkeyi 2,3 milyar dolarla Slovenya … takip etti": a list item shares its leader's cell
             # but for the one dimension it names.
             if "PROVINCE" not in local and not national:
