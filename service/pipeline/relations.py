@@ -2400,17 +2400,26 @@ class RelationExtractor:
             c = d.cell
             if d.value and c.period and not (c.country or c.product):
                 wholes.setdefault((c.flow, c.province, c.sector), {}).setdefault(c.period, d)
+        moved = None   # (the period left, the whole taken) of the last partner moved
         for d in drafts:
             c = d.cell
             if not (d.value and c.country and c.period and not c.product):
+                moved = None
                 continue
             by_period = wholes.get((c.flow, c.province, c.sector), {})
             whole = by_period.get(c.period)
+            if moved is not None and moved[0] == c.period and d.value <= moved[2]:
+                # The markets listed right after the one moved ("ABD'yi X dolarla BAE … izledi")
+                # are of its ranking, in its period.
+                self._take_period_of(d, moved[1])
+                continue
+            moved = None
             if whole is None or d.value <= 1.02 * whole.value:
                 continue
             longer = [w for p, w in by_period.items()
                       if p != c.period and w.value >= d.value and self._inside(c.period, p)]
             if len(longer) == 1:
+                moved = (c.period, longer[0], d.value)
                 self._take_period_of(d, longer[0])
 
     @staticmethod
