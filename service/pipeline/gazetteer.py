@@ -244,6 +244,10 @@ class Gazetteer:
             return False   # "komşu illeri": the word it qualifies, in any case ("il", "illeri")
         if entry["proper"] and not first.text[:1].isupper():
             return False
+        if not entry["proper"] and (entry.get("code") or "").startswith("@") and end - start == 1 \
+                and end < len(doc) and doc[end].text[:1].isupper() \
+                and not doc[end].is_upper:
+            return False   # "Komşu Bolu'nun", "komşu Irak": a common word qualifying a name is no group
         if not entry["ambiguous"]:
             return True
         last = doc[end - 1]
