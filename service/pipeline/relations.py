@@ -1071,6 +1071,11 @@ class RelationExtractor:
             # "… olan …, 2022'nin aynı döneminde": the same period as the earlier level's.
             ctx = Context(**{**ctx.__dict__, "period": prior})
         period = self._resolve_date(pick, ctx)
+        if pick._.code == "inferred" and period and period != pick._.period and any(
+                d is not pick and d._.code != "inferred" and self._resolve_date(d, ctx) == period for d in dates):
+            # "Şubat ihracatı X dolar oldu; geçen yılın şubatında bu rakam Y dolardı": the month the
+            # sentence compares with is the year frame's, so the month named bare is the latest one.
+            return pick._.period
         if prior and period and len(period) == 4 and len(prior) > 4 and prior.startswith(str(int(period) - 1)):
             # "geçen yılın ilk yarısında X olan …, bu yıl Y": the same months of the later year.
             return resolve_relative("same_next_year", prior)
