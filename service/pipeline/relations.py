@@ -2278,17 +2278,22 @@ class RelationExtractor:
         # Each column's words and first date, in one pass over the row (a row can be long).
         col_words = self._by_cell(cells, ((doc[i].idx, doc[i].idx, words[i]) for i in range(s, e)))
         col_dates = self._by_cell(cells, ((x.start_char, x.end_char, x) for x in sent_ents if x.label_ == "DATE"))
-        intro_places, intro_flow = [], None
+        intro_places, intro_flow, intro_scale = [], None, 1
         if ctx.intro is not None:
             i0, i1, intro_places = ctx.intro
             intro_flow = self._flow_near(words, i0, i1, i0, i1)
+            # "… öne çıkan sektörler (Milyon dolar):": the scale of every column that names none.
+            intro_scale = next((self.cues["table_scale"][words[i]] for i in range(i0 + 1, i1)
+                                if words[i] in self.cues["table_scale"] and words[i - 1] == "("), 1)
             if intro_flow is None and self._has("market_words", words, i0, i1):
                 intro_flow = "export"   # "<il>'in ilk pazarları": markets are where exports go
         cols = []
         for c, cw, dates_in in zip(cells, col_words, col_dates):
             date = dates_in[0] if dates_in else None
             has = lambda name: any(self._sets[name].match_at(cw, k) for k in range(len(cw)))  # noqa: E731
-            scale = next((self.cues["table_scale"][w] for w in cw if w in self.cues["table_scale"]), 1)
+            scale = next((self.cues["table_scale"][w] for w in cw if w in self.cues["table_scale"]), None)
+            if scale is None:
+                scale = intro_scale if date is not None else 1
             currency = next((cur for w in cw for cur, names in self.cues["table_currency"].items()
                              if any(w.startswith(n) for n in names)), None)
             flow = self._flow_near(cw, 0, len(cw), 0, len(cw)) if cw else None
