@@ -328,6 +328,8 @@ class RelationExtractor:
                     and doc[i].is_alpha and not doc[i].ent_type_:
                 i += 1   # "tarım ve sanayi kentlerinden": a modifier coordinated with it, no entity itself
             return i < len(doc) and self._sets["place_nouns"].match_at(words, i) > 0
+        if ent.end < len(doc) and self._sets["foremost_after"].match_at(words, ent.end):
+            return True   # "mermer başta olmak üzere X dolar": the leading part of the whole, no cell
         if ent.label_ not in ("PROVINCE", "COUNTRY"):
             return False
         # "Bursa ve İstanbul gibi devleri": places given as examples are no cell.
@@ -914,6 +916,13 @@ class RelationExtractor:
         w = words[m.end - 1]
         if m.end < e and words[m.end] in self.cues["instrumental_word"]:
             return True
+        if m.end + 1 < e and words[m.end] in self._coordinators and doc[m.end + 1].ent_type_ == "PERCENT":
+            # "X dolar ve yüzde 36,5 payla <sektör>": the case of the pair, written once.
+            j = m.end + 1
+            while j < e and doc[j].ent_type_ == "PERCENT":
+                j += 1
+            if words[j - 1].endswith(self._instrumental) or (j < e and words[j].endswith(self._instrumental)):
+                return True
         # "262 milyon dolarlık artışla Libya", "4,6 milyar dolarlık ihracatla": the noun carries the case.
         if m.end < e and w.endswith(tuple(self.cues["adjectival_suffix"])) and doc[m.end].is_alpha \
                 and words[m.end].endswith(tuple(self.cues["instrumental_suffix"])):
