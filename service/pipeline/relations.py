@@ -390,9 +390,19 @@ class RelationExtractor:
         end_suffix = tuple(x[0] for x in self._sets["clause_end_suffix"].cues)
         iob, alpha = token_info
         start = s
+        bracketed = set()   # the brackets around an amount alone: "… yer aldı (64 milyon dolar)"
+        for i in range(s, e):
+            if words[i] == "(" and i + 1 < e and doc[i + 1].ent_type_ == "MONEY":
+                j = i + 1
+                while j < e and doc[j].ent_type_ == "MONEY" and not (j > i + 1 and doc[j].ent_iob_ == "B"):
+                    j += 1
+                if j < e and words[j] == ")":
+                    bracketed.update((i, j))
         for i in range(s, e):
             ids.append(cid)
             w = words[i]
+            if i in bracketed:
+                continue   # the amount is the clause's own figure, written after it
             if w in CLAUSE_PUNCT and iob[i] != IOB_INSIDE:
                 # A comma inside a name ("mobilya, kağıt ve orman ürünleri") ends no clause, nor
                 # one after a bare name opening the sentence ("Kayseri, ihracatta 15'inci sırada
