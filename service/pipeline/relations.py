@@ -1589,6 +1589,8 @@ class RelationExtractor:
                 continue
             if any(source.match_at(words, j) for j in range(o_end, min(o_end + 2, len(words)))):
                 continue  # "… Bakanlığı'nın ortak verilerine göre"
+            if self._has("attribution_end", words, o_end, min(o_end + 6, start)):
+                continue  # "TÜİK'in il bazında açıkladığı verilere göre": the source, a few words on
             if k + 1 < len(starts) and starts[k + 1] == o_end + 1 and words[o_end] in self._coordinators:
                 continue  # "TİM ve UİB verilerine göre": the last of the pair says what both are
             suf = split_suffix(words[o_end - 1])[1]
