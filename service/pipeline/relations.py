@@ -328,8 +328,13 @@ class RelationExtractor:
                     and doc[i].is_alpha and not doc[i].ent_type_:
                 i += 1   # "tarım ve sanayi kentlerinden": a modifier coordinated with it, no entity itself
             return i < len(doc) and self._sets["place_nouns"].match_at(words, i) > 0
-        if ent.end < len(doc) and self._sets["foremost_after"].match_at(words, ent.end):
-            return True   # "mermer başta olmak üzere X dolar": the leading part of the whole, no cell
+        # "mermer başta olmak üzere X dolar", "bisküvi, çikolata ve un başta olmak üzere": the
+        # leading parts of the whole, no cell.
+        i = ent.end
+        while i < len(doc) and (doc[i].ent_type_ in PLACE_LABELS or words[i] in self._coordinators):
+            i += 1
+        if ent.label_ in PLACE_LABELS and i < len(doc) and self._sets["foremost_after"].match_at(words, i):
+            return True
         if ent.label_ not in ("PROVINCE", "COUNTRY"):
             return False
         # "Bursa ve İstanbul gibi devleri": places given as examples are no cell.
