@@ -2185,7 +2185,9 @@ class RelationExtractor:
             ctx.country = next(iter(countries))
         ctx.previous_partner = next(iter(countries)) if len(countries) == 1 else None
         sectors = [p._.norm for p in places if p.label_ == "SECTOR" and "|" not in (p._.norm or "")]
-        if sectors:
+        # "Tekstil ile birlikte değerlendirildiğinde tekstil-konfeksiyon ihracatı …": a sector named
+        # as a part of two together is no new subject for "sektörün" after it.
+        if sectors and not any(p.label_ == "SECTOR" and "|" in (p._.norm or "") for p in places):
             ctx.sector = sectors[-1]
         ctx.joint_sector = not sectors and (any(p.label_ == "SECTOR" for p in places) or (
             ctx.joint_sector and not any(p.label_ in ("PROVINCE", "PRODUCT") for p in places)))
