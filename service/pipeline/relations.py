@@ -1049,6 +1049,9 @@ class RelationExtractor:
                 continue
             lo, hi = (other.end, pick.start) if other.end <= pick.start else (pick.end, other.start)
             between = [words[i] for i in range(lo, hi)]
+            first = other if other.end <= pick.start else pick
+            if not between and split_suffix(words[first.end - 1])[1]:
+                continue   # "Rusya'yı Almanya (X dolar) … izledi": the first, inflected, is no item of a sum
             if hi >= lo and len(between) <= 1 and all(w in self._coordinators for w in between) \
                     and max(other.end, pick.end) <= m.start:
                 return True
