@@ -352,6 +352,9 @@ class RelationExtractor:
         # "Serbest Bölge ihracatımız ile birlikte 2,5 milyar dolar": a part included in the total.
         if self._has("inclusion_after", words, ent.end, min(ent.end + 3, len(doc))):
             return True
+        if ent.end < len(doc) and split_suffix(words[ent.end - 1])[1].endswith(self._locative) \
+                and self._sets["venue_after"].match_at(words, ent.end):
+            return True   # "Ankara'da düzenlenen basın toplantısında": where an event took place
         nxt = doc[ent.end].text if ent.end < len(doc) else "\n"
         prev = doc[ent.start - 1].text if ent.start > 0 else "\n"
         if ent.text.isupper() and (nxt in self.cues["dateline_next"] or prev == "/" or "\n" in nxt):
