@@ -1332,6 +1332,12 @@ class RelationExtractor:
                     mirrored = True
             else:
                 partner = self._partner_anaphor(words, turkey, c0, ctx)
+                # "Çin'in Türkiye'ye ihracatı X dolar, Türkiye'den ithalatı ise Y dolar": the partner
+                # owning the first clause's trade owns the coordinated one, whose owner is elided.
+                owner = next((p for p in reversed(places) if p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE
+                              and p.end <= c0 and self._mirrored(words, p, turkey)), None)
+                if partner is None and owner is not None and not turkey_subject and m.start > turkey.end:
+                    partner = owner._.code
                 if partner is not None:
                     # "Ülkenin Türkiye'den ithalatı": with Türkiye named as the partner, "ülke" is the
                     # other country of the story, and its import is Türkiye's export.
