@@ -1240,9 +1240,9 @@ class RelationExtractor:
             local[forced.label_] = forced
             local.pop("GROUP", None)
         c0, c1 = self._clause_range(clause_of, s, m.clause)
-        flow = (self._flow_near(words, c0, c1, s, e, anchor=(m.start, m.end))
-                or self._flow_near(words, s, e, s, e, anchor=(m.start, m.end)))
-        if flow in (None, "volume") and self._has("balance_loose", words, m.end, min(c1, m.end + 2)) \
+        own_flow = self._flow_near(words, c0, c1, s, e, anchor=(m.start, m.end))
+        flow = own_flow or self._flow_near(words, s, e, s, e, anchor=(m.start, m.end))
+        if own_flow in (None, "volume") and self._has("balance_loose", words, m.end, min(c1, m.end + 2)) \
                 and self._has("trade_word", words, s, m.start):
             flow = "balance"   # "… ile ticaretinde 900 milyon dolar fazla verdi"
         a0 = self._subject_start(clause_of, s, m, monies)
