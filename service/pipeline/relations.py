@@ -1082,7 +1082,17 @@ class RelationExtractor:
             bw = [d for d in usable if d.end <= m.start]
             pick = bw[-1] if bw else None
         if pick is None and role != "from":
-            fw = [d for d in usable if d.start >= m.end and (d._.code or "") != "day"]
+            # A date after the figure, unless it stands in a later clause with a figure of its own
+            # ("X dolarlık açık bulunduğunu belirten Bakan, bu yılın ilk çeyreğinde ihracatın Y dolara …").
+            doc = m.ent.doc
+
+            def own_figure(d):
+                cid = clause_of[d.start - s]
+                if cid == m.clause:
+                    return False
+                c0, c1 = self._clause_range(clause_of, s, cid)
+                return any(doc[i].ent_type_ == "MONEY" for i in range(c0, c1))
+            fw = [d for d in usable if d.start >= m.end and (d._.code or "") != "day" and not own_figure(d)]
             pick = fw[0] if fw else None
         prior = ctx.prior_period if role != "from" else None
         if pick is None:
