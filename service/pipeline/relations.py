@@ -1508,6 +1508,8 @@ class RelationExtractor:
             and any(d.rank for d in ctx.last_drafts) \
             and not any(p.label_ in ("SECTOR", "PRODUCT", "PROVINCE") for p in places) \
             and self._item_rank(doc, words, s, e, m, monies, clause_of) is not None
+        if ranking_goes_on and cell.flow != leader.flow and self._flow_near(words, s, e, s, e) is None:
+            cell.flow = leader.flow   # "İthalatta ise ilk sırada Çin … Rusya X dolarla ikinci": its flow too
         if leader is not None and leader.flow == cell.flow and (ranking_goes_on or self._continues_list(
                 doc, words, s, e, places, m, ctx.sentence_leader is not None)):
             # "Bu ülkeyi 2,3 milyar dolarla Slovenya … takip etti": a list item shares its leader's cell
