@@ -492,8 +492,11 @@ class RelationExtractor:
         self._season_parts(doc, words, dates)
         # Figures stated before any period (a province's total, then "… yılında" two sentences
         # on) take the first period the article names, wherever it stands.
+        # A period that begins after publication ("önümüzdeki yıl") is a target's, no figure's.
+        pub = ctx.pub
         ctx.doc_period = next((e._.period for e in ents if e.label_ == "DATE" and e._.period
-                               and e._.code in ("explicit", "relative", "inferred")), None)
+                               and e._.code in ("explicit", "relative", "inferred")
+                               and (pub is None or parse_period(e._.period)[:2] <= (pub.year, pub.month))), None)
 
     @staticmethod
     def _stated_seasons(doc, dates) -> None:
@@ -1772,6 +1775,10 @@ class RelationExtractor:
             if whole is not None:
                 cell.sector = cell.sector or whole.cell.sector
                 cell.period = whole.cell.period
+        if m.role == "change" and cell.period:
+            y1, m1, y2, m2 = parse_period(cell.period)
+            if (y2 * 12 + m2) - (y1 * 12 + m1) >= 12:
+                return   # "son 4 yılda yüzde 15 büyüme": a change over several years is no year-on-year change
         d = FactDraft(cell=cell, evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
         if m.role == "change":
             d.change_pct = value
