@@ -641,9 +641,10 @@ class RelationExtractor:
         excl_clause |= {m.clause for m in measures
                         if m.label == "MONEY" and m.start > s and words[m.start - 1] in per_unit}
         measure_clauses = {m.clause for m in measures}
-        # A subject clause with no figure of its own ("ithalat borçları, … 41,1 milyar dolar oldu")
-        # speaks of the figure in the clause after it.
+        # A subject clause with no figure of its own ("ithalat borçları, … 41,1 milyar dolar oldu",
+        # "Yıl sonu hedefimiz, … 3 milyar dolara ulaşmak") speaks of the figure in the clause after it.
         excl_clause |= {c + 1 for c in excl_clause if c not in measure_clauses}
+        target_clause |= {c + 1 for c in target_clause if c not in measure_clauses}
         previous_pct = None
         for m in measures:
             if m.clause in target_clause or m.clause in excl_clause or m.start < target_upto.get(m.clause, -1):
