@@ -22,7 +22,11 @@ and changed nothing.
   bilateral forums, crop seasons, figures in passing).
 - articles7.jsonl: 30 on provinces and sectors less often in the news, several measures a
   sentence, partner lists, seasons defined by the article; written after the day's last
-  change and scored once: it changed nothing.
+  change and scored once; its errors were read in the next round.
+- articles8.jsonl: 30 monthly and year-to-date province releases (rarely covered provinces,
+  tables with the scale in the line before them) and sector-union releases.
+- articles9.jsonl: 30 national monthly releases, bilateral stories (partner customs data),
+  sector stories, crop seasons, customs offices and free zones, figures in passing.
 
 Each set is scored whole with the FACTS.md metric (service.train.metrics.score) against a
 floor on the micro F1 of its main facts, so a change that makes extraction generalize
@@ -66,9 +70,18 @@ DATA = Path(__file__).parent / "data"
 # - articles7.jsonl: once, at the day's last change (commit 0dedeae): P=0.911 R=0.881 F1=0.896
 #   (change_pct 0.960, share_pct 0.815, rank 0.979); the day before's rules score 0.807 on it.
 #   Floor: that F1 minus 0.03, rounded down.
-SETS = [("articles.jsonl", 40, 0.93), ("articles2.jsonl", 40, 0.92), ("articles3.jsonl", 30, 0.86),
-        ("articles4.jsonl", 30, 0.94), ("articles5.jsonl", 30, 0.87), ("articles6.jsonl", 30, 0.86),
-        ("articles7.jsonl", 30, 0.86)]
+# - 2026-12-04, fourth round: sets 1-7 score 0.984 / 0.968 / 0.994 / 0.969 / 0.977 / 0.962 /
+#   0.947 (set 7's errors read); the floors rose to those figures minus about 0.03.
+# - articles8.jsonl: once, at commit 207ffb0 (its first run): P=0.880 R=0.843 F1=0.861 (the
+#   day's first rules: 0.854); after the mechanisms its errors showed missing (a table's scale
+#   in the line that introduces it, an amount coordinated with an instrumental percent, the
+#   parts a whole is led by, an amount in brackets after its clause): F1 0.979. Floor 0.95.
+# - articles9.jsonl: once, at commit 207ffb0: P=0.796 R=0.800 F1=0.798 (the day's first rules:
+#   0.787); after the mechanisms its errors showed missing (the venue of an event is no subject,
+#   coordinated mirrored partner data, a ranking's flow going on): F1 0.924. Floor 0.89.
+SETS = [("articles.jsonl", 40, 0.95), ("articles2.jsonl", 40, 0.94), ("articles3.jsonl", 30, 0.96),
+        ("articles4.jsonl", 30, 0.94), ("articles5.jsonl", 30, 0.94), ("articles6.jsonl", 30, 0.93),
+        ("articles7.jsonl", 30, 0.92), ("articles8.jsonl", 30, 0.95), ("articles9.jsonl", 30, 0.89)]
 PRINTED = ("flow", "province", "country", "sector", "period", "value", "currency",
            "change_pct", "share_pct", "change_abs")
 
