@@ -342,7 +342,7 @@ class PeriodParser:
         expr, j = r
         w, n = sc.w, sc.n
         if expr.day and expr.year is not None and j + 1 < n and w[j] in self.range_conn:
-            # "1 Eylül 2024-31 Mart 2025 tarihleri arasında": from one day to another, the
+            # "1 Ağustos 2023-31 Mayıs 2024 tarihleri arasında": from one day to another, the
             # months they run through.
             r2 = self._expr_at(sc, j + 1)
             if r2 is not None and r2[0].day and r2[0].year is not None and r2[0].months and expr.months:
@@ -766,7 +766,7 @@ class PeriodParser:
         return w[k].startswith(self.month_modified) or two.startswith(self.month_modified)
 
     def _until_end(self, sc: _Scan, expr: PeriodExpr, k: int):
-        """"2025'in ikinci çeyrek sonuna kadar olan dört çeyreklik dönem": N months ending there;
+        """"2024'ün üçüncü çeyrek sonuna kadar olan dört çeyreklik dönem": N months ending there;
         "kasım sonu itibarıyla": the year to date, January to that month."""
         w, n = sc.w, sc.n
         # Only "the end of" a month: "ağustos itibarıyla" alone is often the month itself.

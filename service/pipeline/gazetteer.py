@@ -332,7 +332,7 @@ class Gazetteer:
                     found.append((j, end, None, "company"))
                 k = end
         # A place + head read across a whole fixed name is two names ("Türkiye İhracatçılar
-        # Meclisi ve Uludağ İhracatçı Birlikleri"); one that ends with it is one ("ABD Ticaret Bakanlığı").
+        # Meclisi ve Ege İhracatçı Birlikleri"); one that ends with it is one ("ABD Ticaret Bakanlığı").
         fixed = [(s, e) for s, e, idx, _ in found if idx is not None]
         found = [c for c in found if c[2] is not None
                  or not any(c[0] <= s and e < c[1] for s, e in fixed)]

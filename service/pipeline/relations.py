@@ -337,7 +337,7 @@ class RelationExtractor:
             return True
         if ent.label_ not in ("PROVINCE", "COUNTRY"):
             return False
-        # "Bursa ve İstanbul gibi devleri": places given as examples are no cell.
+        # "Kayseri ve Denizli gibi sanayi kentleri": places given as examples are no cell.
         i = ent.end
         while i < len(doc) and (doc[i].ent_type_ in ("PROVINCE", "COUNTRY") or words[i] in self._coordinators):
             i += 1
@@ -346,10 +346,10 @@ class RelationExtractor:
         if ent.label_ == "COUNTRY" and ent.start > 2 and words[ent.start - 1] in self._coordinators \
                 and doc[ent.start - 2].is_alpha and not doc[ent.start - 2].ent_type_ \
                 and doc[ent.start - 3].text[:1].isdigit() and doc[ent.start - 3].ent_type_ not in MEASURE_LABELS:
-            # "200 ülke, serbest bölge ve özerk bölgeye ihracat yapan kent": a kind of destination
+            # "140 ülke, serbest bölge ve gümrük antreposuna satış yapan il": a kind of destination
             # in a count, no partner.
             return True
-        # "Serbest Bölge ihracatımız ile birlikte 2,5 milyar dolar": a part included in the total.
+        # "serbest bölge satışlarımız ile birlikte 1,7 milyar dolar": a part included in the total.
         if self._has("inclusion_after", words, ent.end, min(ent.end + 3, len(doc))):
             return True
         if ent.end < len(doc) and split_suffix(words[ent.end - 1])[1].endswith(self._locative) \
@@ -652,7 +652,7 @@ class RelationExtractor:
             elif m.label == "MONEY" and self._is_bound(words, m.end, e):
                 m.excluded = True
             elif m.label == "MONEY" and m.end < e and words[m.end] == "," and self._shares_bound(words, m, measures, e):
-                # "Almanya'ya ihracat 2 milyar doları, ABD'ye ihracat ise 1 milyar doları aştı": the
+                # "Fransa'ya satışlar 800 milyon doları, Polonya'ya satışlar ise 300 milyon doları aştı": the
                 # verb of the list's last amount bounds the amounts before it, in the same case.
                 m.excluded = True
             elif m.label == "PERCENT" and (self._is_bound(words, m.end, e) or self._rate_of(words, m, s, clause_of)):
@@ -715,7 +715,7 @@ class RelationExtractor:
             if not delta and not level_noun and self._is_instrumental(doc, words, m, e) \
                     and self._has("growth_rank", words, s, m.start):
                 # ("… yüzde 61 artış ve 512 milyon dolarlık ihracatla": an amount of exports is the level.)
-                # "ihracatının en fazla arttığı ülke 691,5 milyon dolarla Irak oldu", and the list that
+                # "ihracatının en fazla arttığı ülke 210 milyon dolarla Libya oldu", and the list that
                 # goes on in the sentence: the amount of the rise, ranked by growth (no rank, FACTS.md).
                 delta, growth = 1, True
             if delta:
@@ -742,7 +742,7 @@ class RelationExtractor:
             if ctx.sentence_leader is None:
                 ctx.sentence_leader = d.cell
 
-        # "Özbekistan ve Rusya'da ise sırasıyla yüzde 53 ve yüzde 40'lık artış": changes paired in order.
+        # "Yemen ve Sudan'da ise sırasıyla yüzde 33 ve yüzde 12'lik artış": changes paired in order.
         changes = [m for m in measures if not m.excluded and m.label == "PERCENT" and m.role == "change"]
         respective_changes = self._respective(words, s, e, places, changes) if not monies else {}
         for m in measures:
@@ -884,7 +884,7 @@ class RelationExtractor:
         return clause_of.signs
 
     def _mark_from_values(self, doc, words, monies, sent_end):
-        """"9,1 milyar dolardan 9,9 milyar dolara": the first is the earlier period's value."""
+        """"4,2 milyar dolardan 4,7 milyar dolara": the first is the earlier period's value."""
         for a, b in zip(monies, monies[1:]):
             suf = self._ending(words[a.end - 1])
             ablative = suf.endswith(tuple(self.cues["ablative_suffix"])) or \
@@ -984,7 +984,7 @@ class RelationExtractor:
         # "… ihracatının üçte biri İtalya'ya yapıldı": a place after a fraction word is the part's.
         fractions = self._sets["fraction_words"]
         fraction_after = next((i for i in fractions.find(words, m.end, c1) if doc[i].ent_type_ != "DATE"), c1)
-        # "X dolara yükselten makine sektörünün en büyük pazarı Almanya": the noun a participle after
+        # "X dolara çıkaran mobilya sektörünün ilk pazarı Irak": the noun a participle after
         # the amount describes is the figure's; what that noun owns is not.
         head_end = c1
         k = next((i for i in range(m.end, min(m.end + 2, c1)) if len(words[i]) > 4 and ctx_alpha(i)
@@ -1069,11 +1069,11 @@ class RelationExtractor:
         # "geçen yılın şubat ayında X olan …, 2022'nin aynı döneminde Y": a relative date leans on the
         # absolute one before it in the sentence before it leans on the article's context.
         if role != "from":
-            # "2024'teki 2,4 milyar dolardan 2,6 milyar dolara": the date belongs to the earlier value.
+            # "2023'teki 1,1 milyar dolardan 1,3 milyar dolara": the date belongs to the earlier value.
             usable = [d for d in usable if d.start not in ctx.from_dates]
         ctx = self._sentence_ctx(usable, m, ctx)
         if role == "from":
-            # "2024'teki 2,4 milyar dolardan": only a date right before dates the earlier value.
+            # "2023'teki 1,1 milyar dolardan": only a date right before dates the earlier value.
             adjacent = [d for d in usable if 0 <= m.start - d.end <= 1]
             if adjacent:
                 return self._resolve_date(adjacent[-1], ctx)
@@ -1125,7 +1125,7 @@ class RelationExtractor:
             return resolve_relative("same_next_year", prior)
         months = [d for d in same if d is not pick and d._.code == "inferred" and d._.period and len(d._.period) > 4]
         if period and len(period) == 4 and pick._.code == "explicit" and months:
-            # "en yüksek temmuz ayı ihracatı 2014 yılında …": the month named apart takes the year named.
+            # "en yüksek mart ayı satışı 2019 yılında …": the month named apart takes the year named.
             return resolve_relative("same_period_of_year", months[0]._.period, year=int(period))
         return period
 
@@ -1177,7 +1177,7 @@ class RelationExtractor:
         if anchor is not None:
             a0, a1 = anchor
             # "3 milyar dolar ihracat ve 1 milyar dolar ithalat": the flow noun right after an amount
-            # is its own; otherwise the one before it ("İhracat, 3,23 milyar dolar …").
+            # is its own; otherwise the one before it ("İhracat, 1,07 milyar dolar …").
             hits.sort(key=lambda h: (0 if h[0] == a1 else 1, a0 - h[0] if h[0] < a0 else 100 + h[0] - a1))
             if a1 - 1 < len(words) and words[a1 - 1].endswith(tuple(self.cues["possessive_accusative_suffix"])) \
                     and any(i >= a1 for i, _ in hits):
@@ -1208,7 +1208,7 @@ class RelationExtractor:
         return -1 if not positive or min(map(distance, negative)) < min(map(distance, positive)) else 1
 
     def _respective(self, words, s, e, places, monies) -> dict:
-        """"ABD ve Birleşik Krallık sırasıyla 1,3 milyar ve 1,2 milyar dolarla": pair in order."""
+        """"Fransa ve Hollanda sırasıyla 600 milyon ve 450 milyon dolarla": pair in order."""
         hits = self._find("respectively", words, s, e)
         if not hits:
             return {}
@@ -1291,7 +1291,7 @@ class RelationExtractor:
             # In a list each entity belongs to one figure; a from-value or a change amount ("X dolar
             # artarak Y dolara") lends its entity to the value after it.
             # A name a relative clause describes stays free for the sentence's own figure ("2021'de
-            # X dolarlık ihracatın yapıldığı İspanya'ya bu yıl Y dolarlık ihracat yapıldı").
+            # X dolarlık satış yapılan Fas'a bu yıl Y dolarlık satış yapıldı").
             relative = tuple(self.cues["relative_participle_suffix"])
             claimed.update(p.start for p in local.values() if not (
                 p.start >= m.end and any(w.endswith(relative) for w in words[m.end:p.start])))
@@ -1358,7 +1358,7 @@ class RelationExtractor:
                     national, partner_code = False, partner
                     cell.flow = {"export": "import", "import": "export"}.get(cell.flow, cell.flow)
         elif country is not None and flow in ("export", "import"):
-            # "X dolarını da ABD'nin Türkiye'ye yaptığı ihracat oluşturdu": the partner named
+            # "X dolarını da İtalya'nın Türkiye'ye yaptığı satışlar oluşturdu": the partner named
             # before Türkiye, as its own trade's subject, whichever of the two the figure took.
             turkey = next((p for p in places if p.label_ == "COUNTRY" and p._.code == NATIONAL_CODE
                            and p.start > country.start and clause_of[p.start - s] == clause_of[country.start - s]), None)
@@ -1506,7 +1506,7 @@ class RelationExtractor:
             # "Türkiye genelinde ihracat yüzde 4 azalırken, ithalat yüzde 0,1 arttı": the whole country's too.
             cell.province = cell.country = cell.sector = cell.product = None
         leader = ctx.sentence_leader or ctx.leader
-        # "<sektör> ihracatında İngiltere X dolarla ilk sırada yer aldı. Almanya Y dolarla ikinci, …":
+        # "<sektör> ihracatında Hollanda X dolarla ilk sırada. Belçika Y dolarla ikinci, …":
         # the partners ranked after a ranked partner go on with its ranking.
         ranking_goes_on = leader is not None and ctx.leader_fresh and leader.country is not None and "COUNTRY" in local \
             and any(d.rank for d in ctx.last_drafts) \
@@ -1681,7 +1681,7 @@ class RelationExtractor:
                 same_clause = before
         if m.role == "change" and not sentence_facts and ctx.leader_fresh and ctx.last_drafts \
                 and not any(p.label_ in PLACE_LABELS for p in places) and not self._flow_near(words, s, e, s, e):
-            # "<il>'in 2025 ihracatı X dolar oldu. Bir önceki yıla göre yüzde 10 düşüşe işaret
+            # "<il>'in 2025 ihracatı X dolar oldu. Bir önceki yıla göre yüzde 6 gerilemeye işaret
             # ederken …": a change with no subject and no flow of its own is the figure's just stated.
             last = ctx.last_drafts[-1]
             if last.change_pct is None and last.value is not None:
@@ -1710,7 +1710,7 @@ class RelationExtractor:
             sentence_facts = [(Measure(None, "MONEY", -1, -1, -1), ctx.last_drafts[-1])]
             same_clause = []
         if m.role == "share" and self._share_owner(words, m, s, e, clause_of, places) is not None:
-            # "… ihracatının yüzde 39'luk kısmı Trabzon'dan gerçekleştirildi": the place after the share owns it.
+            # "… ihracatının yüzde 27'lik kısmı Ordu'dan yapıldı": the place after the share owns it.
             target = None
         elif m.role == "share":
             cands = [(mm, d) for mm, d in sentence_facts if mm.role != "from" and not self._is_national(d.cell)]
@@ -1779,7 +1779,7 @@ class RelationExtractor:
         if m.role == "change" and cell.period:
             y1, m1, y2, m2 = parse_period(cell.period)
             if (y2 * 12 + m2) - (y1 * 12 + m1) >= 12:
-                return   # "son 4 yılda yüzde 15 büyüme": a change over several years is no year-on-year change
+                return   # "son üç yılda yüzde 22 büyüme": a change over several years is no year-on-year change
         d = FactDraft(cell=cell, evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
         if m.role == "change":
             d.change_pct = value
@@ -1882,7 +1882,7 @@ class RelationExtractor:
                     # "en çok ihracat yapan dördüncü il": the ordinal says the position.
                     return ordinal
                 if any(doc[k].like_num and doc[k].ent_type_ not in MEASURE_LABELS for k in range(i + n, min(c1, i + n + 3))):
-                    # "en fazla ihracat yapılan 10 ülke", "en fazla ihracat yapan ilk 10 şehir": the
+                    # "en fazla ihracat yapılan 8 ülke", "en fazla ihracat yapan ilk 20 il": the
                     # head of a list, no position.
                     continue
                 return 1
@@ -1946,7 +1946,7 @@ class RelationExtractor:
             if j > 0 and words[j - 1].endswith(self._instrumental) and doc[j - 1].ent_type_ == "MONEY":
                 near_rank_word = True
             elif nxt in self._coordinators and any(w in self.cues["rank_predicate"] for w in words[i + 1:e]):
-                # "X dolar ihracat yapılan İsrail ikinci, Y dolarla İngiltere üçüncü sırada yer aldı":
+                # "X dolar ihracat yapılan Hollanda ikinci, Y dolarla Fransa üçüncü sırada yer aldı":
                 # a name and its position, the verb shared with the list's last item.
                 near_rank_word = True
         if stem in self._ordinals and near_rank_word:
@@ -1967,11 +1967,11 @@ class RelationExtractor:
         return None
 
     def _rank_only(self, doc, words, s, e, places, dates, clause_of, ctx, drafts):
-        """A position with no figure still ranks a cell ("en fazla ihracat yapılan ülke Almanya oldu");
+        """A position with no figure still ranks a cell ("en fazla ihracat yapılan ülke Irak oldu");
         it merges with the figure stated elsewhere for the same cell."""
         flow = self._flow_near(words, s, e, s, e)
         ablative = tuple(self.cues["ablative_suffix"])
-        # "Bursa'dan en fazla ihracat yapılan ülke Almanya oldu": the place exports come from is not the ranked one.
+        # "Konya'dan en fazla ihracat yapılan ülke Irak oldu": the place exports come from is not the ranked one.
         # "İngiltere, Almanya'nın ardından … ikinci ülke oldu": the reference point is not ranked here.
         references = self._reference_points(words, places, e)
         cells = [p for p in places if p.label_ in ("PROVINCE", "COUNTRY") and p._.code != NATIONAL_CODE
@@ -2107,7 +2107,7 @@ class RelationExtractor:
 
     # -- context ----------------------------------------------------------------
     def _historical(self, words, s, e, sentence_facts) -> bool:
-        """"2017 Haziran ayında ihracatımız 25 milyon dolardı": a past level, not the story's period."""
+        """"2019 Mart ayında satışlarımız 18 milyon dolardı": a past level, not the story's period."""
         for m, _ in sentence_facts:
             w = words[m.end - 1]
             nxt = words[m.end] if m.end < e else ""
@@ -2146,7 +2146,7 @@ class RelationExtractor:
             # "2026 yılında toparlanma bekliyoruz": the year of a forecast frames no figure.
             usable = [d for d in usable if not self._has("target", words, d.end, e)]
         else:
-            # "… 1,4 milyar dolar olurken umutlar 2026 yılına çevrildi": a date after the sentence's
+            # "… 410 milyon dolar olurken gözler 2025 yılına çevrildi": a date after the sentence's
             # last figure, in a clause of no figure, frames nothing.
             last_end = max(m.end for m, _ in sentence_facts)
             usable = [d for d in usable if d.start < last_end or any(d.end <= x.start for x in monies)]
@@ -2522,7 +2522,7 @@ class RelationExtractor:
                 dated.setdefault(d.cell.key()[:-1], []).append(d)
         for d in drafts:
             if d.cell.period is None and d.value is not None:
-                # A headline restating a dated figure ("DIŞ AÇIK 41,6 MİLYAR DOLAR") is that figure.
+                # A headline restating a dated figure ("DIŞ AÇIK 7,3 MİLYAR DOLAR") is that figure.
                 same = [x for x in dated.get(d.cell.key()[:-1], []) if abs(x.value - d.value) <= 0.005 * abs(x.value)]
                 if same:
                     d.cell.period = same[0].cell.period
