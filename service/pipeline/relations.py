@@ -643,8 +643,12 @@ class RelationExtractor:
         measure_clauses = {m.clause for m in measures}
         # A subject clause with no figure of its own ("ithalat borçları, … 41,1 milyar dolar oldu",
         # "Yıl sonu hedefimiz, … 3 milyar dolara ulaşmak") speaks of the figure in the clause after it.
-        excl_clause |= {c + 1 for c in excl_clause if c not in measure_clauses}
-        target_clause |= {c + 1 for c in target_clause if c not in measure_clauses}
+        # A quote opening the next clause is someone's own words, not the subject's continuation.
+        def spills(c):
+            return c not in measure_clauses and c + 1 in clause_of.ranges \
+                and not any(w in QUOTES for w in words[clause_of.ranges[c + 1][0]:clause_of.ranges[c + 1][0] + 2])
+        excl_clause |= {c + 1 for c in excl_clause if spills(c)}
+        target_clause |= {c + 1 for c in target_clause if spills(c)}
         previous_pct = None
         for m in measures:
             if m.clause in target_clause or m.clause in excl_clause or m.start < target_upto.get(m.clause, -1):
