@@ -1616,7 +1616,8 @@ class RelationExtractor:
         göre", "… Başkanı"). `orgs` is ((start, end) bounds, their starts) of the doc's
         organisations. Returns the organisation's (start, end), or None."""
         bounds, starts = orgs
-        source, cases = self._sets["org_source_after"], self._genitive + tuple(self.cues["ablative_suffix"])
+        # ("<bölge> Serbest Bölgesi'nde ticaret hacmi": what happens in a zone is its own figure.)
+        source, cases = self._sets["org_source_after"], self._genitive + tuple(self.cues["ablative_suffix"]) + self._locative
         for k in range(bisect_left(starts, s), bisect_left(starts, start)):
             o_start, o_end = bounds[k]
             if o_end > start:
