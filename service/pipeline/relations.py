@@ -1693,6 +1693,13 @@ class RelationExtractor:
                 last.change_pct, last.strong_change = value, True
                 last.sources["change_pct"] = (m.ent.start_char, m.ent.end_char, "sentence")
                 return
+        if m.role == "change":
+            # "Son üç yılda yüzde 22 büyüyen sektör …": a change its clause dates over several years
+            # is no year-on-year change of any figure (FACTS.md).
+            before = [d for d in dates if d.end <= m.start and clause_of[d.start - s] == m.clause
+                      and d._.period and not self._is_comparison(words, d, e)]
+            if before and self._multi_year(self._resolve_date(before[-1], ctx)):
+                return
         earlier = self._earlier_level(words, m, s, e, clause_of, sentence_facts, ctx) if m.role == "change" else None
         if earlier is SPAN_CHANGE:
             return  # no year-on-year change of either level (FACTS.md)
@@ -1781,10 +1788,8 @@ class RelationExtractor:
             if whole is not None:
                 cell.sector = cell.sector or whole.cell.sector
                 cell.period = whole.cell.period
-        if m.role == "change" and cell.period:
-            y1, m1, y2, m2 = parse_period(cell.period)
-            if (y2 * 12 + m2) - (y1 * 12 + m1) >= 12:
-                return   # "son üç yılda yüzde 22 büyüme": a change over several years is no year-on-year change
+        if m.role == "change" and self._multi_year(cell.period):
+            return   # "son üç yılda yüzde 22 büyüme": a change over several years is no year-on-year change
         d = FactDraft(cell=cell, evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
         if m.role == "change":
             d.change_pct = value
@@ -1825,6 +1830,14 @@ class RelationExtractor:
         if ctx.pub is not None and later and parse_period(later)[2:] > (ctx.pub.year, ctx.pub.month):
             return None  # the period after it is not over yet: the change is the earlier level's own
         return d
+
+    @staticmethod
+    def _multi_year(period: str | None) -> bool:
+        """Whether `period` runs over more than twelve months."""
+        if not period:
+            return False
+        y1, m1, y2, m2 = parse_period(period)
+        return (y2 * 12 + m2) - (y1 * 12 + m1) >= 12
 
     def _own_period(self, words, m, s, e, clause_of, dates, ctx):
         """The period a date in the measure's own clause names, if it names one."""
