@@ -1267,6 +1267,13 @@ class RelationExtractor:
         # "160 ülke ve bölgeye satış yapan sektör": a counted noun refers back to no partner.
         anaphoric_country = (ctx.country is not None or (ctx.sentence_leader is not None and ctx.sentence_leader.country)) \
             and any(not self._counted(doc, i) for i in self._find("anaphora_country", words, a0, c1))
+        earlier_of_last = None
+        if flow is None and ctx.leader_fresh and ctx.last_drafts and ctx.sentence_leader is None \
+                and self._has("figure_anaphor", words, s, m.start) and ctx.last_drafts[-1].value is not None:
+            # "… Temmuzda sektör ihracatı X dolar oldu. Geçen yılın temmuzunda bu rakam Y dolardı":
+            # the figure just stated, in the period this sentence names.
+            earlier_of_last = ctx.last_drafts[-1].cell
+            flow = earlier_of_last.flow
         if flow is None:
             # Only a list that goes on ("… takip etti", "Mısır: 1,6 milyar dolar", "bu ülkeye yapılan
             # satışlar") inherits the flow of the sentences before it.
@@ -1482,6 +1489,9 @@ class RelationExtractor:
             # A product's own sector, unless the clause names the sector itself.
             cell.sector = (cell.sector if "SECTOR" in local else None) or product._.code or cell.sector
         cell.period = self._period_for(words, m, s, e, clause_of, dates, ctx, m.role)
+        if earlier_of_last is not None and not local and dates:
+            cell.province, cell.country = earlier_of_last.province, earlier_of_last.country
+            cell.sector, cell.product = earlier_of_last.sector, earlier_of_last.product
         sl = ctx.sentence_leader
         if sl is not None and sl.flow == cell.flow and self._has("figure_anaphor", words, c0, m.start):
             # "<il>'in ihracatı X dolar oldu; bu ihracatın Y doları Irak'a yapıldı": a part of the
