@@ -972,6 +972,10 @@ class RelationExtractor:
         # before it or after it ("<ülke>'nın ardından X dolar ihracat yapılan <ülke> ikinci").
         reference = self.cues["reference_after"]
         places = [p for p in places if not (p.end < e and words[p.end] in reference)]
+        # "Bursa ise X dolarla Kayseri'yi takip etti": the name a list's verb follows is the one before.
+        acc = tuple(self.cues["accusative_suffix"])
+        places = [p for p in places if not (p.end < e and split_suffix(words[p.end - 1])[1].endswith(acc)
+                                            and self._sets["list_follow"].match_at(words, p.end))]
         # "<il>'den, Türkiye'nin ilk çeyrekteki ihracatına X dolarlık katkı": the whole it goes into.
         places = [p for p in places if p._.code != NATIONAL_CODE or not self._has("whole_dative", words, p.end, min(e, p.end + 4))]
         # "Türkiye'den … 1,6 milyar dolarlık fındık ihracatının … Trabzon'dan": when the clause names a
