@@ -258,7 +258,7 @@ class Gazetteer:
         prev = doc[start - 1]
         if prev.is_space:
             return "\n" not in prev.text and start >= 2 and _mid_sentence(doc[start - 2])
-        return _mid_sentence(prev)
+        return _mid_sentence(prev) or _inflected_opener(doc, start - 1)
 
     def _derived(self, text: str) -> int | None:
         """The province a derived word (a token's text: "Gaziantepli", "Kocaelililer") names, if any."""
@@ -396,6 +396,16 @@ def _written_in_capitals(tok) -> bool:
 def _mid_sentence(prev) -> bool:
     """Whether a capitalised word after `prev` is capitalised for its own sake."""
     return prev.text not in SENTENCE_OPENERS and not prev.text[:1].isupper()
+
+
+def _inflected_opener(doc: Doc, i: int) -> bool:
+    """"Şubatta Ordu …": the sentence's first word, inflected with no apostrophe (a common
+    noun: proper nouns take their suffixes after one), is capitalised only for its place, so
+    the name after it is capitalised for its own sake."""
+    t = doc[i]
+    opens = i == 0 or doc[i - 1].text in SENTENCE_OPENERS or "\n" in doc[i - 1].text
+    lemma = t.lemma_ or ""
+    return opens and t.is_alpha and bool(lemma) and _fold(t.text) != lemma and _fold(t.text).startswith(lemma[:2])
 
 
 class _Cover:

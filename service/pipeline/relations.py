@@ -39,6 +39,8 @@ from .provenance import Tracer, as_json
 from .subject import find_subject
 
 PLACE_LABELS = ("PROVINCE", "COUNTRY", "SECTOR", "PRODUCT", "REGION")
+# What a fact can be about; a region only bounds a ranking ("bölgenin lideri").
+CELL_LABELS = ("PROVINCE", "COUNTRY", "SECTOR", "PRODUCT")
 # A region inside Türkiye is no cell of the model (FACTS.md): a figure it is the subject of is no fact.
 NO_CELL_LABELS = ("REGION",)
 MEASURE_LABELS = ("MONEY", "PERCENT")
@@ -763,8 +765,11 @@ class RelationExtractor:
         ranked in a clause with no figure of its own is ranked in the sentence's period."""
         measure_clauses = {m.clause for m in measures}
         ablative = tuple(self.cues["ablative_suffix"])
+        # "Trabzon'u geride bırakarak lider oldu": the place a position is stated against is not ranked.
+        references = self._reference_points(words, places, e)
+        self._head_rank(doc, words, s, e, places, measure_clauses, references, clause_of, sentence_facts)
         for p in places:
-            if p.label_ not in ("PROVINCE", "COUNTRY") or p._.code == NATIONAL_CODE:
+            if p.label_ not in ("PROVINCE", "COUNTRY") or p._.code == NATIONAL_CODE or p.start in references:
                 continue
             cid = clause_of[p.start - s]
             if cid in measure_clauses or split_suffix(words[p.end - 1])[1].endswith(ablative):
@@ -781,6 +786,31 @@ class RelationExtractor:
             else:
                 cell.country, cell.province = p._.code, ctx.province
             self._add_rank(doc, s, e, cell, rank, (c0, c1), p.start, (c0, c1), "clause", ctx, drafts)
+
+    def _head_rank(self, doc, words, s, e, places, measure_clauses, references, clause_of, sentence_facts):
+        """"İhracatı X dolara ulaşan Kars, iller arasında 23'üncü sırada yer aldı": a name that
+        closes the clause of its figure (the head of a participle clause) is the subject of the
+        clauses after it; a position stated there, with no figure and no other name, is its own."""
+        # A clause naming a place, partner, sector or product of its own ranks that one.
+        named = {clause_of[p.start - s] for p in places
+                 if p.label_ in CELL_LABELS and p._.code != NATIONAL_CODE and p.start not in references}
+        for m, d in sentence_facts:
+            c0, c1 = self._clause_range(clause_of, s, m.clause)
+            if d.rank is not None or c1 >= e or words[c1 - 1] != ",":
+                continue
+            head = next((p for p in places if p.end == c1 - 1 and p.label_ in ("PROVINCE", "COUNTRY")), None)
+            if head is None or (d.cell.province, d.cell.country) not in (
+                    (head._.norm, d.cell.country), (d.cell.province, head._.code)):
+                continue
+            for cid in range(m.clause + 1, max(clause_of.ranges) + 1):
+                if cid not in clause_of.ranges or cid in measure_clauses or cid in named:
+                    break
+                rank = self._rank(doc, words, s, e, cid, clause_of)
+                if rank is not None:
+                    d.rank = rank
+                    r0, r1 = self._clause_range(clause_of, s, cid)
+                    d.sources["rank"] = (doc[r0].idx, doc[r1 - 1].idx + len(doc[r1 - 1]), "clause")
+                    break
 
     # -- exclusions and roles -------------------------------------------------
     def _is_bound(self, words, end, sent_end) -> bool:
@@ -1287,7 +1317,10 @@ class RelationExtractor:
                          or self._has("market_words", words, s, e)
                          or any(t.text == ":" for t in doc[s:m.start])
                          or (ctx.flow_age <= 1 and (self._sector_anaphor(words, s, e, places)
-                                                    or self._rank(doc, words, s, e, m.clause, clause_of) is not None)))
+                                                    or self._rank(doc, words, s, e, m.clause, clause_of) is not None
+                                                    # "X 4 milyon dolarla, Y 3 milyon dolarla ikinci ve
+                                                    # üçüncü sırada": a series ranks the figures before it.
+                                                    or self._item_rank(doc, words, s, e, m, monies, clause_of) is not None)))
             has_place = any(p._.code != NATIONAL_CODE for p in local.values()) or \
                 (bool(ctx.sector or ctx.topic_sector) and self._sector_anaphor(words, a0, c1, places))
             if ctx.flow and ctx.flow_age <= self.max_context_sentences and continues and (has_place or anaphoric_country):
@@ -1881,6 +1914,24 @@ class RelationExtractor:
         """The rank of money `m`; in a list of figures in one clause, from the item's own words:
         those after its figure ("… 410 milyon dolarla Orta Doğu ikinci"), else those before it
         back to the figure before ("… ikinci sırada 410 milyon dolarla Orta Doğu")."""
+        items = [x for x in monies if not x.delta and x.role != "from"]
+        if len(items) >= 2 and m in items:
+            last = items[-1]
+            series = self._ordinal_series(words, s, last.end, self._clause_range(clause_of, s, last.clause)[1])
+            k = len(items) - len(series)
+            if 2 <= len(series) <= len(items) and items.index(m) >= k \
+                    and not any(self._ordinal_value(w) for w in words[items[k].end:last.start]):
+                # "X 2 milyar dolar, Y ise 1,6 milyar dolarla ikinci ve üçüncü sırada": positions
+                # coordinated before one rank word after a list of figures with none of their
+                # own go to its last items in order.
+                return series[items.index(m) - k]
+            c0 = self._clause_range(clause_of, s, items[0].clause)[0]
+            lead = self._ordinal_series(words, s, c0, items[0].start, nouns=self.cues["rank_position_noun"])
+            if len(lead) == len(items):
+                # "ilk 3 sırayı X dolarla A, Y dolarla B ve Z dolarla C aldı": positions announced
+                # before the figures, one for each, in order ("ilk 3 kent …" heads a list in
+                # order alone: no position, FACTS.md).
+                return lead[items.index(m)]
         same = [x for x in monies if x.clause == m.clause and not x.delta and x.role != "from"]
         if len(same) < 2 or m not in same:
             return self._rank(doc, words, s, e, m.clause, clause_of)
@@ -1897,6 +1948,55 @@ class RelationExtractor:
         return self._rank(doc, words, s, e, m.clause, clause_of,
                           within=(start, same[k + 1].start if k + 1 < len(same) else e))
 
+    def _ordinal_series(self, words, s, lo, hi, nouns=None) -> list[int]:
+        """Positions coordinated before one rank word ("ikinci ve üçüncü sırada",
+        "3'üncü, 4'üncü ve 5'inci oldu"), in order; empty when there is no such series.
+        `nouns` narrows the words that may follow "ilk N"."""
+        nouns = tuple(nouns or self.cues["rank_words"])
+        for i in range(lo, hi):
+            run, j = [], i
+            while j < hi:
+                n = self._ordinal_value(words[j])
+                if not n:
+                    break
+                run.append(n)
+                j += 1
+                if j < hi and words[j] in self._coordinators and j + 1 < hi and self._ordinal_value(words[j + 1]):
+                    j += 1
+                else:
+                    break
+            if len(run) >= 2 and j < hi and (words[j].startswith(tuple(self.cues["rank_words"]))
+                                              or words[j] in self.cues["rank_predicate"]):
+                return run
+            if words[i] in self.cues["ordinal_first"] and i + 2 < hi:
+                # "sırasıyla ilk üç pazar", "ilk 3 sırayı": the first N positions, in the list's order.
+                n = parse_number(words[i + 1])
+                if isinstance(n, int) and 2 <= n <= 10 \
+                        and (words[i + 2].startswith(nouns)
+                             or self._has("respectively", words, s, i)):
+                    return list(range(1, n + 1))
+        return []
+
+    def _ordinal_value(self, w: str) -> int | None:
+        if not (w[:1].isdigit() or w.startswith(self._ordinal_words)):
+            return None
+        stem, suf = split_suffix(w)
+        if stem in self._ordinals:
+            return self._ordinals[stem]
+        if stem.isdigit() and suf and suf in self.cues["rank_ordinal_suffix"]:
+            return int(stem)
+        return None
+
+    @staticmethod
+    def _with_tens(words, i, n: int) -> int:
+        """"on birinci", "yirmi üçüncü": an ordinal word of units after a word of tens is one
+        position."""
+        if n < 10 and i > 0 and words[i - 1][:1].isalpha():
+            tens = parse_number(words[i - 1])
+            if isinstance(tens, int) and 10 <= tens <= 90 and tens % 10 == 0:
+                return tens + n
+        return n
+
     def _rank(self, doc, words, s, e, cid, clause_of, within=None) -> int | None:
         c0, c1 = self._clause_range(clause_of, s, cid)
         if within is not None:
@@ -1905,6 +2005,8 @@ class RelationExtractor:
             c0, c1 = max(c0, within[0]), min(c1, within[1])
         for i in range(c0, c1):
             n = self._sets["rank_one"].match_at(words, i) or self._rank_one_around(doc, words, i, c1)
+            if n and words[i] in self._ordinals and self._with_tens(words, i, 1) != 1:
+                n = 0   # "on birinci": the eleventh, no first
             if n:
                 if self._has("rank_growth", words, max(s, i - 1), min(e, i + n + GROWTH_WINDOW)):
                     continue
@@ -1962,7 +2064,8 @@ class RelationExtractor:
             # amount is a position (not "ilk çeyrekte", "ilk 10 ülke").
             return 1
         near_rank_word = any(nxt.startswith(x) for x in self.cues["rank_words"])
-        if not near_rank_word and i > 0 and words[i - 1].startswith(tuple(self.cues["ranking_before"])):
+        before = i - 1 if self._with_tens(words, i, 1) == 1 else i - 2   # "… yirmi üçüncü"
+        if not near_rank_word and before >= 0 and words[before].startswith(tuple(self.cues["ranking_before"])):
             near_rank_word = True   # "iller sıralamasında altıncı oldu"
         # "<ülke> X dolarla ikinci": an ordinal right after an instrumental amount ranks it.
         if i > 0 and words[i - 1].endswith(self._instrumental) and doc[i - 1].ent_type_ == "MONEY":
@@ -1982,10 +2085,10 @@ class RelationExtractor:
                 # a name and its position, the verb shared with the list's last item.
                 near_rank_word = True
         if stem in self._ordinals and near_rank_word:
-            return self._ordinals[stem]
+            return self._with_tens(words, i, self._ordinals[stem])
         for word, n in self._ordinals.items():
             if w.startswith(word) and len(w) <= len(word) + 4 and near_rank_word:
-                return n
+                return self._with_tens(words, i, n)
         if stem.isdigit() and suf and suf in self.cues["rank_ordinal_suffix"] and near_rank_word:
             return int(stem)
         m = re.fullmatch(r"(\d{1,3})\.", w)
