@@ -41,6 +41,8 @@ from .subject import find_subject
 PLACE_LABELS = ("PROVINCE", "COUNTRY", "SECTOR", "PRODUCT", "REGION")
 # What a fact can be about; a region only bounds a ranking ("bölgenin lideri").
 CELL_LABELS = ("PROVINCE", "COUNTRY", "SECTOR", "PRODUCT")
+# Tokens after a lone ablative amount within which a percent makes it the level a change starts from.
+FROM_PERCENT_WINDOW = 4
 # A region inside Türkiye is no cell of the model (FACTS.md): a figure it is the subject of is no fact.
 NO_CELL_LABELS = ("REGION",)
 MEASURE_LABELS = ("MONEY", "PERCENT")
@@ -929,6 +931,16 @@ class RelationExtractor:
                 # "<yıl>'de X dolar olan ihracatı, … Y dolara": the earlier level.
                 a.role = "from"
             elif suf.endswith(tuple(self.cues["ablative_suffix"])) and b.clause == a.clause + 1:
+                a.role = "from"
+        if monies:
+            a = monies[-1]
+            suf = self._ending(words[a.end - 1])
+            ablative = suf.endswith(tuple(self.cues["ablative_suffix"])) or \
+                (a.end < sent_end and self._sets["from_after"].match_at(words, a.end) > 0)
+            if ablative and a.role != "from" and any(
+                    doc[i].ent_type_ == "PERCENT" for i in range(a.end, min(sent_end, a.end + FROM_PERCENT_WINDOW))):
+                # "geçen yılın X dolarlık seviyesinden yüzde 7 artış gösterdi": a level the change
+                # starts from, with the level it reached stated elsewhere, is the earlier period's.
                 a.role = "from"
 
     # -- cells -------------------------------------------------------------------
