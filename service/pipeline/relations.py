@@ -128,6 +128,8 @@ class Context:
     text: str = ""
     leader: "Cell | None" = None
     sentence_leader: "Cell | None" = None
+    # Ends of the sentence's figures that belong to no cell (a group's, a company's, a region's).
+    sentence_orphans: list = field(default_factory=list)
     partner_sector: str | None = None
     from_dates: set = field(default_factory=set)
     frame_moved: bool = False
@@ -703,6 +705,7 @@ class RelationExtractor:
         respective = self._respective(words, s, e, places, monies)
         respective_periods = self._respective_periods(words, s, e, dates, monies)
         ctx.sentence_leader = None
+        ctx.sentence_orphans = []
         ctx.prior_period = None
         for m in monies:
             m.delta = self._change_abs_sign(words, m, e)
@@ -710,6 +713,7 @@ class RelationExtractor:
             cell, local = self._cell_for(doc, words, m, s, e, clause_of, places, dates, ctx, claimed, monies,
                                          forced=respective.get(m.start))
             if cell is None:
+                ctx.sentence_orphans.append(m.end)
                 continue
             if m.start in respective_periods:
                 cell.period = respective_periods[m.start]
@@ -1724,10 +1728,21 @@ class RelationExtractor:
         if value is None:
             return
         c0_, c1_ = self._clause_range(clause_of, s, m.clause)
-        if any(self._counted(doc, i) for i in self._find("group_nouns", words, c0_, m.start)) \
-                and not any(c0_ <= p.start < c1_ for p in places if p.label_ in ("PROVINCE", "COUNTRY", "SECTOR")):
-            # "Bu iki sektör … toplam ihracatın %11'ini oluşturdu", "ilk 10 ülkenin payı": the share
-            # of a counted group is no cell's.
+        # The group may be the subject of a clause before ("İlk 5 ülkeye yapılan ihracat, …"), unless
+        # the sentence names its own subject by anaphora ("174 ülkeye ihracat yapan sektör, …").
+        g0 = c0_ if self._sector_anaphor(words, s, m.start, places) or self._province_anaphor(words, s, m.start) else s
+        if any(self._counted(doc, i) for i in self._find("group_nouns", words, g0, m.start)) \
+                and not any(g0 <= p.start < c1_ for p in places
+                            if p.label_ in ("PROVINCE", "COUNTRY", "SECTOR") and p._.code != NATIONAL_CODE):
+            # "Bu iki sektör … toplam ihracatın %11'ini oluşturdu", "İlk 5 ülkeye yapılan ihracat,
+            # toplam ihracatın yüzde 31'ini …", "ilk 10 ülkenin payı": the share of a counted group
+            # is no cell's.
+            return
+        if m.role == "share" and ctx.sentence_orphans and not any(
+                mm.end <= m.start for mm, _ in sentence_facts) and max(ctx.sentence_orphans) <= m.start \
+                and self._share_owner(words, m, s, e, clause_of, places) is None:
+            # "A, B ve C'ye yapılan X dolarlık ihracat, toplam dış satımın yüzde 32'sini oluşturdu":
+            # the part is a figure that belongs to no cell, so its share is no cell's either.
             return
         if m.role == "change":
             # A sign written with the number ("yüzde eksi 3,5", "-%12") is the text's own word on it.
