@@ -2034,6 +2034,8 @@ class RelationExtractor:
             n = self._sets["rank_one"].match_at(words, i) or self._rank_one_around(doc, words, i, c1)
             if n and words[i] in self._ordinals and self._with_tens(words, i, 1) != 1:
                 n = 0   # "on birinci": the eleventh, no first
+            if n and i > 0 and words[i - 1].startswith(tuple(self.cues["superlative_in_time"])):
+                n = 0   # "tarihinin en yüksek ihracatı": a record over time, no position among others
             if n:
                 if self._has("rank_growth", words, max(s, i - 1), min(e, i + n + GROWTH_WINDOW)):
                     continue
@@ -2107,6 +2109,8 @@ class RelationExtractor:
                 j -= 1
             if j > 0 and words[j - 1].endswith(self._instrumental) and doc[j - 1].ent_type_ == "MONEY":
                 near_rank_word = True
+            elif j > 1 and words[j - 1] in self.cues["instrumental_word"] and doc[j - 2].ent_type_ == "MONEY":
+                near_rank_word = True   # "35 milyar dolar ile Kocaeli ikinci": the case written apart
             elif nxt in self._coordinators and any(w in self.cues["rank_predicate"] for w in words[i + 1:e]):
                 # "X dolar ihracat yapılan Hollanda ikinci, Y dolarla Fransa üçüncü sırada yer aldı":
                 # a name and its position, the verb shared with the list's last item.
