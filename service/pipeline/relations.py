@@ -1864,6 +1864,10 @@ class RelationExtractor:
                 cell.period = whole.cell.period
         if m.role == "change" and self._multi_year(cell.period):
             return   # "son üç yılda yüzde 22 büyüme": a change over several years is no year-on-year change
+        if m.role == "share" and self._is_national(cell):
+            # "Bölge, Türkiye'nin toplam ihracatından yüzde 16 pay aldı": a share whose part names
+            # no cell is a region's or a group's; the country's own total is the largest whole.
+            return
         d = FactDraft(cell=cell, evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
         if m.role == "change":
             d.change_pct = value
