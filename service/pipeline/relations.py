@@ -1673,6 +1673,14 @@ class RelationExtractor:
                 return True
         return False
 
+    def _pointed_plural(self, doc, words, i) -> bool:
+        """"söz konusu kentlerin", "bu ülkelere": a plural noun pointed back to by a demonstrative
+        is a group named before."""
+        stem, suf = split_suffix(words[i])
+        plural = suf.startswith(tuple(self.cues["plural_suffix"])) or any(
+            x in words[i][3:] for x in self.cues["plural_suffix"])
+        return plural and i > 0 and words[i - 1] in self.cues["group_demonstrative"]
+
     def _organisation_subject(self, words, orgs, c0, start, s):
         """Whether an organisation named in the clause before `start` is what the figure is of:
         in the nominative, genitive or ablative and not the source of data ("TİM verilerine
@@ -1731,9 +1739,13 @@ class RelationExtractor:
         # The group may be the subject of a clause before ("İlk 5 ülkeye yapılan ihracat, …"), unless
         # the sentence names its own subject by anaphora ("174 ülkeye ihracat yapan sektör, …").
         g0 = c0_ if self._sector_anaphor(words, s, m.start, places) or self._province_anaphor(words, s, m.start) else s
-        if any(self._counted(doc, i) for i in self._find("group_nouns", words, g0, m.start)) \
+        groups = self._find("group_nouns", words, g0, m.start)
+        if any(self._pointed_plural(doc, words, i) for i in groups) or (
+                any(self._counted(doc, i) for i in groups)
                 and not any(g0 <= p.start < c1_ for p in places
-                            if p.label_ in ("PROVINCE", "COUNTRY", "SECTOR") and p._.code != NATIONAL_CODE):
+                            if p.label_ in ("PROVINCE", "COUNTRY", "SECTOR") and p._.code != NATIONAL_CODE)):
+            # ("Söz konusu kentlerin <sektör> ihracatının yüzde 90'ı": a group pointed back to is
+            # the part whatever whole the clause names.)
             # "Bu iki sektör … toplam ihracatın %11'ini oluşturdu", "İlk 5 ülkeye yapılan ihracat,
             # toplam ihracatın yüzde 31'ini …", "ilk 10 ülkenin payı": the share of a counted group
             # is no cell's.
