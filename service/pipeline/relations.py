@@ -130,6 +130,8 @@ class Context:
     sentence_leader: "Cell | None" = None
     # Ends of the sentence's figures that belong to no cell (a group's, a company's, a region's).
     sentence_orphans: list = field(default_factory=list)
+    # Whether the last sentence ranked by growth ("en fazla artıran …"): a list may go on from it.
+    growth_list: bool = False
     partner_sector: str | None = None
     from_dates: set = field(default_factory=set)
     frame_moved: bool = False
@@ -674,6 +676,12 @@ class RelationExtractor:
                 m.monthly = m.role == "change" and self._has("monthly_base", words, max(s, m.start - 5), m.start)
                 if m.role == "change" and self._has("quantity_basis", words, max(s, m.start - 2), m.start):
                     m.role = None  # "miktarda yüzde 7, değerde yüzde 16": the tonnage's change is no change_pct
+                if m.role is None and (self._has("growth_rank", words, s, m.start) or (
+                        ctx.growth_list and self._has("list_follow", words, m.end, e))):
+                    # "ihracatını en fazla artıran sektör yüzde 84 ile mobilya oldu. Bu sektörü yüzde
+                    # 41 ile tekstil … takip etti": a ranking by growth, and the list that goes on
+                    # from it, states changes.
+                    m.role = "change"
                 if m.role is None and previous_pct is not None and previous_pct.role == "share" \
                         and not any(x.label == "MONEY" and previous_pct.end <= x.start < m.start for x in measures):
                     # "payı 2022'de %3,1, 2023'te %3,4": the shares of a list are named once, by the first.
@@ -2315,6 +2323,8 @@ class RelationExtractor:
             ctx.bilateral = None
 
     def _update_context(self, words, s, e, places, dates, sentence_facts, ctx, monies=()):
+        ctx.growth_list = self._has("growth_rank", words, s, e) or (
+            ctx.growth_list and self._has("list_follow", words, s, e))
         usable = [d for d in dates if not self._is_comparison(words, d, e) and (d._.code or "") != "day"
                   and d._.norm not in BASELINE_KINDS]
         # The date of an earlier level ("2024'te X dolar olan ihracat, … yükselişe geçti") is a
