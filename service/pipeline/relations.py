@@ -1733,6 +1733,18 @@ class RelationExtractor:
         t_suf = split_suffix(words[turkey.end - 1])[1] if turkey is not None else ""
         return f_suf.endswith(self._genitive) and foreign.start < turkey.start and bool(t_suf) and not t_suf.endswith(self._genitive)
 
+    def _partner_whole(self, words, s, e, m, places):
+        """The one partner whose trade is the whole of a share of Türkiye: named in the genitive
+        before the share, Türkiye named in the sentence too."""
+        partners = [p for p in places if p.label_ == "COUNTRY" and p._.code != NATIONAL_CODE]
+        turkey = any(p.label_ == "COUNTRY" and p._.code == NATIONAL_CODE for p in places)
+        if not turkey or len({p._.code for p in partners}) != 1 or (partners[0]._.code or "")[:1] == "@":
+            return None
+        p = partners[0]
+        if p.end > m.start or not split_suffix(words[p.end - 1])[1].endswith(self._genitive):
+            return None
+        return p
+
     def _quantity_for(self, m, quantities, clause_of, s):
         same = [q for q in quantities if clause_of[q.start - s] == m.clause]
         return same[0] if same else None
@@ -1885,9 +1897,18 @@ class RelationExtractor:
         if m.role == "change" and self._multi_year(cell.period):
             return   # "son üç yılda yüzde 22 büyüme": a change over several years is no year-on-year change
         if m.role == "share" and self._is_national(cell):
-            # "Bölge, Türkiye'nin toplam ihracatından yüzde 16 pay aldı": a share whose part names
-            # no cell is a region's or a group's; the country's own total is the largest whole.
-            return
+            partner = self._partner_whole(words, s, e, m, places)
+            if partner is None:
+                # "Bölge, Türkiye'nin toplam ihracatından yüzde 16 pay aldı": a share whose part names
+                # no cell is a region's or a group's; the country's own total is the largest whole.
+                return
+            # "Türkiye, Birleşik Krallık'ın ithalatından yüzde 1,7 pay aldı", "Rusya'nın ticaret
+            # hacminde Türkiye'nin payı": Türkiye's share of a partner's trade is the pair's cell,
+            # the partner's imports being Türkiye's exports.
+            cell.country = partner._.code
+            whole_flow = self._flow_near(words, partner.end, m.start, s, e)
+            if whole_flow:
+                cell.flow = {"export": "import", "import": "export"}.get(whole_flow, whole_flow)
         d = FactDraft(cell=cell, evidence=[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))])
         if m.role == "change":
             d.change_pct = value
