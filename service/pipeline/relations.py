@@ -1770,6 +1770,12 @@ class RelationExtractor:
             # toplam ihracatın yüzde 31'ini …", "ilk 10 ülkenin payı": the share of a counted group
             # is no cell's.
             return
+        if m.role == "share" and m.start - 2 >= s and words[m.start - 1].endswith(self._genitive) \
+                and doc[m.start - 1].is_alpha and doc[m.start - 2].like_num \
+                and doc[m.start - 2].ent_type_ not in MEASURE_LABELS:
+            # "ürettiği 21 bin 300 aracın yüzde 64'ü": a share of a count of goods, not of a
+            # trade value, is no cell's share.
+            return
         if m.role == "share" and ctx.sentence_orphans and not any(
                 mm.end <= m.start for mm, _ in sentence_facts) and max(ctx.sentence_orphans) <= m.start \
                 and self._share_owner(words, m, s, e, clause_of, places) is None:
