@@ -1437,6 +1437,12 @@ class RelationExtractor:
             if turkey is not None and self._mirrored(words, country, turkey):
                 cell.flow = {"export": "import", "import": "export"}[cell.flow]
                 mirrored = True
+            elif turkey is None and not split_suffix(words[country.end - 1])[1]:
+                ours = self._our_flow(words, s, e)
+                if ours is not None and ours != cell.flow:
+                    # "Almanya, 3 milyar dolarlık ithalatıyla ihracatımızda yüzde 18 paya sahip": the
+                    # partner as the subject of its own trade, beside ours, is our trade reversed.
+                    cell.flow, mirrored = ours, True
         if self._has("national", words, c0, c1) \
                 and not (country is not None and country._.code != NATIONAL_CODE):
             # "ülke bazında" is nationwide, unless a partner is named: then it is by country.
@@ -1604,6 +1610,14 @@ class RelationExtractor:
                 # The list keeps its leader's period unless a sentence since has named another.
                 cell.period = leader.period
         return cell, local
+
+    def _our_flow(self, words, s, e) -> str | None:
+        """The flow a sentence names in the first person plural ("ihracatımızda",
+        "ithalatımız"): Türkiye's own, as its speakers write it."""
+        ours = tuple(self.cues["first_plural_possessive"])
+        found = {flow for flow in ("export", "import") for i in self._find("flow:" + flow, words, s, e)
+                 if any(x in words[i] for x in ours)}
+        return next(iter(found)) if len(found) == 1 else None
 
     def _foreign_economy(self, doc, words, c0, c1, places, local) -> bool:
         """"AB'nin ihracatı", "Euro Bölgesi'nde ihracat": another economy's own trade, with no
