@@ -145,6 +145,7 @@ class Context:
     tracer: "Tracer | None" = None
     year_frame: str | None = None      # the whole year the story runs through, set between sentences
     national_scope: bool = False       # the story has turned to the whole country's trade
+    company_scope: bool = False        # the story speaks of one company ("Şirketin net satışları …")
     leader_fresh: bool = False         # the sentence before stated figures (its leader is the last one)
     intro: tuple | None = None         # (start, end, places) of the last sentence that was no table row
     subject_province: str | None = None  # the article's own province (doc._.subject)
@@ -233,6 +234,7 @@ class RelationExtractor:
         self._national_subject = frozenset(cues["national_subject"])
         self._orgs_key = "organisations"
         self._count_words = frozenset(cues["count_words"])
+        self._company_words = frozenset(cues["company_anaphor"])
 
     def to_disk(self, path, *, exclude=tuple()):
         path = ensure_path(path)
@@ -1380,6 +1382,10 @@ class RelationExtractor:
             regional = self._has("anaphora_region", words, a0, m.start)
         if "GROUP" in local or regional or self._foreign_economy(doc, words, c0, c1, places, local):
             return None, local
+        if not any(x in local for x in CELL_LABELS) and (
+                ctx.company_scope or self._company_anaphor(words, s, m.start)):
+            # "Şirketin ihracatı yüzde 27 azaldı": one company's figure is no fact (FACTS.md rule 4).
+            return None, local
         org = self._organisation_subject(words, ctx.orgs, c0, m.start, s)
         if org is not None and not any(p.start >= org[1] for label, p in local.items()
                                        if label in ("PROVINCE", "COUNTRY", "SECTOR", "PRODUCT")):
@@ -1610,6 +1616,10 @@ class RelationExtractor:
                 # The list keeps its leader's period unless a sentence since has named another.
                 cell.period = leader.period
         return cell, local
+
+    def _company_anaphor(self, words, s, e) -> bool:
+        # Whole words: "firmalar" (a place's exporters) is no one company.
+        return any(w in self._company_words for w in words[s:e])
 
     def _our_flow(self, words, s, e) -> str | None:
         """The flow a sentence names in the first person plural ("ihracatımızda",
@@ -2464,6 +2474,12 @@ class RelationExtractor:
         story's province or sector, until a sentence names one or refers back to it ("sektörün")."""
         own = any(p.label_ in ("PROVINCE", "SECTOR", "PRODUCT", "REGION") for p in places) \
             or self._province_anaphor(words, s, e) or self._sector_anaphor(words, s, e, places)
+        if self._company_anaphor(words, s, e) and not any(p.label_ in CELL_LABELS for p in places):
+            # "Şirketin net satışları … geriledi": the figures after it, naming no place, are the
+            # company's, until a sentence names a cell or the country.
+            ctx.company_scope = True
+        elif own or any(p.label_ == "COUNTRY" for p in places):
+            ctx.company_scope = False
         if own:
             ctx.national_scope = False
             return
