@@ -1537,8 +1537,9 @@ class RelationExtractor:
                     and cell.flow == leader.flow and "PRODUCT" not in local and self._has("contrast", words, s, m.start):
                 cell.sector = None
             if ctx.topic_product and not (country_total or national or in_national_scope or province_total) \
-                    and "PRODUCT" not in local:
-                # A story on one product (or trade category) speaks of it where no other is named.
+                    and "PRODUCT" not in local and not self._has("total_words", words, c0, m.start):
+                # A story on one product (or trade category) speaks of it where no other is named,
+                # and not of a total ("bu ülkeden yapılan toplam ithalat"), which holds every product.
                 cell.product, cell.sector = ctx.topic_product, ctx.topic_product_sector
         if cell.country is None and ctx.previous_partner and "SECTOR" in local and "COUNTRY" not in local \
                 and "PROVINCE" not in local and not national and self._has("contrast", words, local["SECTOR"].end, m.start) \
