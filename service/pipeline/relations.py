@@ -43,6 +43,9 @@ PLACE_LABELS = ("PROVINCE", "COUNTRY", "SECTOR", "PRODUCT", "REGION")
 CELL_LABELS = ("PROVINCE", "COUNTRY", "SECTOR", "PRODUCT")
 # Tokens after a lone ablative amount within which a percent makes it the level a change starts from.
 FROM_PERCENT_WINDOW = 4
+# Tokens after a sector or product within which a participle before the province word makes it
+# what the province is known for ("Seramik üretiminde öne çıkan kentte").
+DESCRIBED_WINDOW = 4
 # A region inside Türkiye is no cell of the model (FACTS.md): a figure it is the subject of is no fact.
 NO_CELL_LABELS = ("REGION",)
 MEASURE_LABELS = ("MONEY", "PERCENT")
@@ -235,6 +238,7 @@ class RelationExtractor:
         self._orgs_key = "organisations"
         self._count_words = frozenset(cues["count_words"])
         self._company_words = frozenset(cues["company_anaphor"])
+        self._province_words = frozenset(cues["anaphora_province"])
 
     def to_disk(self, path, *, exclude=tuple()):
         path = ensure_path(path)
@@ -1032,6 +1036,10 @@ class RelationExtractor:
         acc = tuple(self.cues["accusative_suffix"])
         places = [p for p in places if not (p.end < e and split_suffix(words[p.end - 1])[1].endswith(acc)
                                             and self._sets["list_follow"].match_at(words, p.end))]
+        # "Seramik üretiminde öne çıkan kentte …", "Mermer yataklarıyla bilinen kentin …": a sector or
+        # product in a participle clause that describes the province word after it says what the
+        # province is known for, not what the figure is of.
+        places = [p for p in places if not (p.label_ in ("SECTOR", "PRODUCT") and self._describes_province(words, p, e))]
         # "<il>'den, Türkiye'nin ilk çeyrekteki ihracatına X dolarlık katkı": the whole it goes into.
         places = [p for p in places if p._.code != NATIONAL_CODE or not self._has("whole_dative", words, p.end, min(e, p.end + 4))]
         # "Türkiye'den … 1,6 milyar dolarlık fındık ihracatının … Trabzon'dan": when the clause names a
@@ -1111,6 +1119,13 @@ class RelationExtractor:
                     found["GROUP"] = pick
                 found[label] = pick
         return found
+
+    def _describes_province(self, words, p, e) -> bool:
+        anaphors = self._province_words
+        for j in range(p.end, min(e - 1, p.end + DESCRIBED_WINDOW)):
+            if len(words[j]) > 3 and words[j].endswith(self._subject_participle) and words[j + 1] in anaphors:
+                return not self._sets["flow:any"].any(words, p.end, j)
+        return False
 
     def _coordinated(self, doc, words, pick, cands, m) -> bool:
         if pick.end > m.start:
