@@ -148,6 +148,9 @@ class CueSet:
 
     def match_at(self, words: list[str], i: int) -> int:
         """Length (in tokens) of the longest cue starting at `words[i]`, 0 if none."""
+        memo = self._memo
+        if memo is not None and memo[0] is words and 0 <= i < len(words):
+            return memo[1].get(i, 0)   # (the common case, without a call to `_hits`)
         if not 0 <= i < len(words):
             return self._scan(words, i)
         return self._hits(words)[1].get(i, 0)

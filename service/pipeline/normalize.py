@@ -40,6 +40,7 @@ from spacy.util import ensure_path, load_language_data, registry
 from ..lang import TABLES, load_table
 from ..lang.casing import fold, split_suffix, tr_upper
 from .budget import check_deadline
+from .affix_search import forget_affix_searches, memoize_affix_searches
 from .lexeme_attrs import speed_up as _speed_up_lexemes
 
 # The archive marker: optional white space, "date YYYY-MM-DD", then the article.
@@ -449,10 +450,13 @@ class Normalizer:
         return self
 
     def _warm(self) -> None:
+        # Before the warming: wrapping a search empties the tokenizer's cache.
+        memoize_affix_searches(self.nlp.tokenizer)
         v = self.vocabulary
         if v:
             chunks = vocabulary_chunks(v["forms"], v["punctuated"], v["punctuation"], v["apostrophes"])
             warm_vocabulary(self.nlp, list(dict.fromkeys(chunks + standard_chunks())))
+            forget_affix_searches(self.nlp.tokenizer)
 
 
 @Language.factory(

@@ -24,7 +24,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.attrs import ENT_IOB, IS_ALPHA, ORTH
+from spacy.attrs import ENT_IOB, IS_ALPHA, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
@@ -193,6 +193,8 @@ class RelationExtractor:
         self.cues: dict = {}
         self.scores: dict = {}
         self._sets: dict[str, CueSet] = {}
+        self._positions_memo: tuple = (None, {})   # (words, {cue set name: positions}): see `_positions_of`
+        self._flow_memo: tuple = (None, [])        # (words, [(flow, positions)]): see `_flow_hits`
 
     # -- data ---------------------------------------------------------------
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir: str | None = None):
@@ -221,6 +223,8 @@ class RelationExtractor:
         for sign, words in cues["balance_sign"].items():
             s["balance:" + sign] = CueSet(words)
         self._sets = s
+        self._positions_memo = (None, {})
+        self._flow_memo = (None, [])
         self._exceptions = {name[:-4]: s[name] for name in s if name.endswith("_not") and name[:-4] in s}
         self._ordinals = cues["ordinals"]
         # Any future suffix inside a word, as one pattern (none: a pattern that never matches).
@@ -256,16 +260,41 @@ class RelationExtractor:
     # cue of `<name>` matches, that match does not count. Cues are word prefixes, so a cue meant
     # for one form also takes its longer forms ("genel ihracat" takes "genelindeki ihracat").
     def _has(self, name, words, start, end) -> bool:
-        if name not in self._exceptions:
-            return self._sets[name].any(words, max(start, 0), min(end, len(words)))
-        return bool(self._find(name, words, start, end))
+        positions = self._positions_of(name, words)
+        if start < 0:
+            start = 0
+        k = bisect_left(positions, start)
+        return k < len(positions) and positions[k] < end and positions[k] < len(words)
 
     def _find(self, name, words, start, end) -> list[int]:
-        found = self._sets[name].find(words, max(start, 0), min(end, len(words)))
-        not_set = self._exceptions.get(name)
-        if not_set is None or not found:
-            return found
-        return [i for i in found if not not_set.match_at(words, i)]
+        positions = self._positions_of(name, words)
+        if start < 0:
+            start = 0
+        if end > len(words):
+            end = len(words)
+        if start >= end:
+            return []
+        lo = bisect_left(positions, start)
+        return positions[lo:bisect_left(positions, end, lo)]
+
+    def _positions_of(self, name, words) -> list[int]:
+        """Where a cue of `name` starts in `words` and no exception of `<name>_not` does, sorted.
+
+        Worked out once per words list and name: `_find` and `_has` ask about ranges of the same
+        document tens of thousands of times per corpus, and filtering the exceptions of a range
+        is filtering the whole list's, then slicing. The list is identity-checked and held here,
+        so no later list can take its id."""
+        memo = self._positions_memo
+        if memo[0] is not words:
+            memo = self._positions_memo = (words, {})
+        positions = memo[1].get(name)
+        if positions is None:
+            positions = self._sets[name].find(words, 0, len(words))
+            not_set = self._exceptions.get(name)
+            if not_set is not None and positions:
+                positions = [i for i in positions if not not_set.match_at(words, i)]
+            memo[1][name] = positions
+        return positions
 
     @staticmethod
     def _ending(fold: str) -> str:
@@ -279,16 +308,19 @@ class RelationExtractor:
             raise ValueError("E011 relations has no cues: build the pipeline with `python -m service build`")
         body_start = doc._.body_start  # once, not once per entity
         ents = [e for e in doc.ents if e.start_char >= body_start]
-        text = doc.text
-        if not any(e.label_ in MEASURE_LABELS for e in ents) and "|" not in text:
+        # Token attributes read once as arrays: a Token object per lookup is most of the step's cost.
+        # (One list per attribute: `tolist` of the 2-D array made a list per token, at 3x the cost.)
+        strings = doc.vocab.strings
+        orths, iobs, alphas, spaces = doc.to_array([ORTH, ENT_IOB, IS_ALPHA, SPACY]).T.tolist()
+        texts = [strings[orth] for orth in orths]
+        # `doc.text` joins each token's `text_with_ws`, a Token object each: the same string from
+        # the texts and their trailing spaces (one " " or none), and "|" in it is "|" in a token.
+        if not any(e.label_ in MEASURE_LABELS for e in ents) and not any("|" in t for t in texts):
             doc._.facts = []
             return doc
-        # Token attributes read once as arrays: a Token object per lookup is most of the step's cost.
-        strings = doc.vocab.strings
-        arrays = doc.to_array([ORTH, ENT_IOB, IS_ALPHA]).tolist()
-        texts = [strings[a[0]] for a in arrays]
+        text = "".join([t + " " if sp else t for t, sp in zip(texts, spaces)])
         words = [_fold(t) for t in texts]
-        token_info = ([a[1] for a in arrays], [a[2] for a in arrays])
+        token_info = (iobs, alphas)
         # Organisations' token bounds, once: a SpanGroup builds its Span objects on every access.
         orgs = [(o.start, o.end) for o in doc.spans[self._orgs_key]] if self._orgs_key in doc.spans else []
         org_starts = [a for a, _ in orgs]
@@ -1245,12 +1277,7 @@ class RelationExtractor:
         return False
 
     def _flow_near(self, words, lo, hi, s, e, anchor=None):
-        hits = []
-        for flow in ("balance_negative", "balance_positive", "balance", "volume", "import", "export"):
-            for i in self._find("flow:" + flow, words, lo, hi):
-                if self._sets["flow_not"].match_at(words, i):
-                    continue
-                hits.append((i, flow))
+        hits = self._flow_hits(words, lo, hi)
         if not hits:
             return None
         if anchor is not None:
@@ -1268,6 +1295,31 @@ class RelationExtractor:
         # "ihracat hacmi" is export, "dış ticaret açığı" is balance: the longer, more specific cue at a position wins.
         flow = hits[0][1]
         return "balance" if flow.startswith("balance") else flow
+
+    _FLOWS = ("balance_negative", "balance_positive", "balance", "volume", "import", "export")
+
+    def _flow_hits(self, words, lo, hi) -> list[tuple[int, str]]:
+        """(position, flow) of each flow cue in [lo, hi) that no `flow_not` cue overlays, flow by
+        flow in `_FLOWS` order, each by position. The positions are found once per words list:
+        `_flow_near` asks for a range of the same document some fifty times per article."""
+        memo = self._flow_memo
+        if memo[0] is not words:
+            flow_not = self._sets["flow_not"]
+            per_flow = [(flow, [i for i in self._positions_of("flow:" + flow, words) if not flow_not.match_at(words, i)])
+                        for flow in self._FLOWS]
+            memo = self._flow_memo = (words, per_flow)
+        if lo < 0:
+            lo = 0
+        if hi > len(words):
+            hi = len(words)
+        hits = []
+        if lo >= hi:
+            return hits
+        for flow, positions in memo[1]:
+            a = bisect_left(positions, lo)
+            for i in positions[a:bisect_left(positions, hi, a)]:
+                hits.append((i, flow))
+        return hits
 
     def _ends_genitive(self, words, hit) -> bool:
         """Whether the flow cue at `hit` ends in the genitive ("ticaret hacminin")."""
