@@ -18,6 +18,8 @@ by `normalize` at load).
 # Strings remembered per search before the memory is emptied: some 13,000 distinct strings
 # reach the suffix search in one pass over the bench's 303 articles; about 3 MB when full.
 CACHE_LIMIT = 20_000
+# What a string never asked about maps to (a search's answer may be None).
+_MISSING = object()
 
 
 class MemoSearch:
@@ -32,25 +34,18 @@ class MemoSearch:
         self._cache: dict = {}
 
     def search(self, string: str):
-        cache = self._cache
-        try:
-            return cache[string]
-        except KeyError:
-            pass
-        if len(cache) >= self.limit:
-            cache.clear()
-        found = cache[string] = self.regex.search(string)
-        return found
+        found = self._cache.get(string, _MISSING)
+        return self._keep(string, self.regex.search(string)) if found is _MISSING else found
 
     def finditer(self, string: str):
+        found = self._cache.get(string, _MISSING)
+        return self._keep(string, tuple(self.regex.finditer(string))) if found is _MISSING else found
+
+    def _keep(self, string: str, found):
         cache = self._cache
-        try:
-            return cache[string]
-        except KeyError:
-            pass
         if len(cache) >= self.limit:
             cache.clear()
-        found = cache[string] = tuple(self.regex.finditer(string))
+        cache[string] = found
         return found
 
     def __reduce__(self):
